@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# vpcpeer: `make` builds the module and vpcpeerctl, `make check` runs every
+# test (host unit tests, then the guest selftests under qemu), `make deps`
+# installs the Debian packages all of this needs. See README.md.
+
+# Debian's 6.1 LTS kernel (linux-image-amd64) unless told otherwise.
+KVER ?= $(shell sh tools/lab/default-kver 2>/dev/null)
+KDIR ?= /lib/modules/$(KVER)/build
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+TOOL_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iuapi \
+	$(shell pkg-config --cflags libnl-genl-3.0 2>/dev/null)
+TOOL_LIBS := $(shell pkg-config --libs libnl-genl-3.0 2>/dev/null)
+TOOL_SRCS := $(wildcard tools/vpcpeerctl/*.c)
+TOOL_HDRS := $(wildcard tools/vpcpeerctl/*.h) uapi/linux/vpcpeer.h
+TOOL := tools/vpcpeerctl/vpcpeerctl
+
+.PHONY: all module tools deps check check-built unit lint selftest clean
+
+all: module tools
+
+module:
+	@test -d "$(KDIR)" || { echo "make: no kernel build tree at $(KDIR) (KVER=$(KVER)); run 'make deps' or set KVER/KDIR" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+tools: $(TOOL)
+
+$(TOOL): $(TOOL_SRCS) $(TOOL_HDRS)
+	$(CC) $(TOOL_CFLAGS) $(CFLAGS) -o $@ $(TOOL_SRCS) $(TOOL_LIBS)
+
+deps:
+	@tools/lab/deps
+
+unit:
+	$(MAKE) -C selftests/unit check
+
+# checkpatch --strict and sparse on the module
+lint: module
+	@KVER=$(KVER) KDIR=$(KDIR) tools/lab/lint
+
+# One guest boot runs every selftest; SELFTESTS="name ..." picks some.
+selftest: all
+	@KVER=$(KVER) selftests/run-guest $(SELFTESTS)
+
+# deps may install the default kernel, so KVER is worked out again after it.
+check: deps
+	@$(MAKE) --no-print-directory check-built
+
+check-built: all
+	@KVER=$(KVER) selftests/check
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	-$(MAKE) -C selftests/unit clean
+	rm -f $(TOOL)
