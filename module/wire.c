@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Outer wire header and inner IP header parsing. */
+
+#include "prefix.h"
+#include "wire.h"
+
+void vp_hdr_build(struct vp_hdr *h, u8 key_id, u32 receiver_index,
+		  u64 counter)
+{
+	h->version = VP_WIRE_VERSION;
+	h->type = VP_MSG_DATA;
+	h->key_id = key_id;
+	h->reserved = 0;
+	h->receiver_index = cpu_to_be32(receiver_index);
+	h->counter = cpu_to_be64(counter);
+}
+
+int vp_hdr_parse(const u8 *buf, size_t len, u32 *receiver_index,
+		 u64 *counter, u8 *key_id)
+{
+	struct vp_hdr h;
+
+	if (len < VP_HDR_LEN + VP_TAG_LEN)
+		return -EINVAL;
+	memcpy(&h, buf, sizeof(h));
+	if (h.version != VP_WIRE_VERSION)
+		return -EPROTONOSUPPORT;
+	if (h.type != VP_MSG_DATA || h.reserved)
+		return -EINVAL;
+	*receiver_index = be32_to_cpu(h.receiver_index);
+	*counter = be64_to_cpu(h.counter);
+	*key_id = h.key_id;
+	return 0;
+}
+
+static u16 vp_get_be16(const u8 *p)
+{
+	__be16 v;
+
+	memcpy(&v, p, sizeof(v));
+	return be16_to_cpu(v);
+}
+
+int vp_inner_parse(const u8 *pkt, size_t len, struct vp_inner *out)
+{
+	unsigned int hlen, tot_len;
+
+	memset(out, 0, sizeof(*out));
+	if (len < 1)
+		return -EINVAL;
+	switch (pkt[0] >> 4) {
+	case 4:
+		hlen = (pkt[0] & 0x0f) * 4;
+		if (len < 20 || hlen < 20)
+			return -EINVAL;
+		tot_len = vp_get_be16(pkt + 2);
+		if (tot_len < hlen || tot_len > len)
+			return -EINVAL;
+		out->family = VP_AF_INET;
+		memcpy(out->src, pkt + 12, 4);
+		memcpy(out->dst, pkt + 16, 4);
+		out->len = tot_len;
+		return 0;
+	case 6:
+		if (len < 40)
+			return -EINVAL;
+		/* payload_len 0 (jumbogram) is taken as a bare header. */
+		tot_len = 40 + vp_get_be16(pkt + 4);
+		if (tot_len > len)
+			return -EINVAL;
+		out->family = VP_AF_INET6;
+		memcpy(out->src, pkt + 8, 16);
+		memcpy(out->dst, pkt + 24, 16);
+		out->len = tot_len;
+		return 0;
+	}
+	return -EINVAL;
+}

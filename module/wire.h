@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _VP_WIRE_H
+#define _VP_WIRE_H
+
+#include "pure.h"
+
+#define VP_WIRE_VERSION	1
+
+enum {
+	VP_MSG_DATA = 1,
+};
+
+/* Outer header at the start of every UDP payload, followed by ciphertext. */
+struct vp_hdr {
+	u8 version;		/* VP_WIRE_VERSION */
+	u8 type;		/* VP_MSG_DATA */
+	u8 key_id;
+	u8 reserved;		/* zero */
+	__be32 receiver_index;
+	__be64 counter;
+} __packed;
+
+static_assert(sizeof(struct vp_hdr) == 16, "vp_hdr must be 16 bytes");
+
+#define VP_TAG_LEN	16
+#define VP_HDR_LEN	sizeof(struct vp_hdr)
+
+void vp_hdr_build(struct vp_hdr *h, u8 key_id, u32 receiver_index,
+		  u64 counter);
+
+/*
+ * Validates a received UDP payload of len bytes: len >= VP_HDR_LEN +
+ * VP_TAG_LEN, known version, type VP_MSG_DATA, reserved zero. Returns 0
+ * and fills the outputs, -EPROTONOSUPPORT for another version or -EINVAL.
+ * buf need not be aligned.
+ */
+int vp_hdr_parse(const u8 *buf, size_t len, u32 *receiver_index,
+		 u64 *counter, u8 *key_id);
+
+struct vp_inner {
+	u8 family;	/* VP_AF_INET or VP_AF_INET6 */
+	u8 src[16];	/* IPv4 uses the first 4 bytes, the rest is zero */
+	u8 dst[16];
+	u32 len;	/* total length claimed by the IP header */
+};
+
+/*
+ * Parses the header of the inner IP packet whose first len bytes are at pkt:
+ * IPv4 (version 4, ihl >= 5, ihl * 4 <= tot_len <= len) or IPv6 (version 6,
+ * len >= 40, 40 + payload_len <= len). Returns 0 and fills out, or -EINVAL.
+ * Never reads past len; pkt need not be aligned.
+ */
+int vp_inner_parse(const u8 *pkt, size_t len, struct vp_inner *out);
+
+#endif /* _VP_WIRE_H */
