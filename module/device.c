@@ -1,26 +1,140 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The vpcpeer net_device: link kind "vpcpeer", set up with
- * `ip link add NAME type vpcpeer`. The device is a layer-3 point-to-point
- * interface with no link-layer header, like wireguard.
+ * The vpcpeer net_device: link kind "vpcpeer", a layer-3 point-to-point
+ * interface with no link-layer header, like wireguard. Its underlay
+ * sockets stay in the namespace it was created in; the device itself may
+ * move into the VPC's namespace.
  */
 #include "device.h"
 #include "compat.h"
+#include "datapath.h"
+#include "peer.h"
+#include "socket.h"
 
 #include <linux/if_arp.h>
+#include <linux/ipv6.h>
 #include <linux/skbuff.h>
+#include <linux/udp.h>
 #include <net/ip.h>
+#include <net/net_namespace.h>
 #include <net/rtnetlink.h>
 
-static netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
+static LIST_HEAD(vp_device_list);	/* under RTNL */
+
+void vp_device_drop(struct vp_device *vp, struct sk_buff *skb,
+		    enum vp_stat why, bool rx)
 {
-	/* No peerings exist yet: nothing can be sent. Count it. */
-	DEV_STATS_INC(dev, tx_dropped);
+	vp_stat_inc(vp->stats, why);
+	if (rx)
+		DEV_STATS_INC(vp->dev, rx_dropped);
+	else
+		DEV_STATS_INC(vp->dev, tx_dropped);
 	kfree_skb(skb);
-	return NETDEV_TX_OK;
+}
+
+/* A VPC's blocks may not overlap any peer VPC's. */
+int vp_device_check_cidrs(struct vp_device *vp, const struct vp_prefix *p,
+			  unsigned int n, struct netlink_ext_ack *extack)
+{
+	char a[VP_PREFIX_STR], b[VP_PREFIX_STR];
+	struct vp_peer *peer;
+	unsigned int i, j;
+
+	lockdep_assert_held(&vp->conf_lock);
+	list_for_each_entry(peer, &vp->peers, list) {
+		for (i = 0; i < n; i++) {
+			for (j = 0; j < vp_lpm_count(peer->cidrs); j++) {
+				const struct vp_prefix *theirs =
+					&vp_lpm_entry_at(peer->cidrs, j)->prefix;
+
+				if (!vp_prefix_overlap(&p[i], theirs))
+					continue;
+				vp_err(extack, NULL,
+				       "cidr %s overlaps %s of peering %s (%s)",
+				       vp_prefix_str(a, &p[i]),
+				       vp_prefix_str(b, theirs), peer->pcx,
+				       peer->remote_vpc);
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Replaces the VPC's blocks; vp_device_check_cidrs() has passed. */
+int vp_device_set_cidrs(struct vp_device *vp, const struct vp_prefix *p,
+			unsigned int n, struct netlink_ext_ack *extack)
+{
+	struct vp_lpm_entry *entries;
+	struct vp_lpm *t, *old;
+	unsigned int i;
+	int ret;
+
+	lockdep_assert_held(&vp->conf_lock);
+	entries = kvcalloc(n, sizeof(*entries), GFP_KERNEL);
+	if (n && !entries)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		entries[i].prefix = p[i];
+	t = vp_lpm_build(entries, n, &ret);
+	kvfree(entries);
+	if (!t) {
+		if (ret == -EEXIST)
+			vp_err(extack, NULL, "a cidr is given twice");
+		return ret;
+	}
+	old = rcu_replace_pointer(vp->own_cidrs, t,
+				  lockdep_is_held(&vp->conf_lock));
+	if (old)
+		kvfree_rcu(old, rcu);
+	vp->generation++;
+	return 0;
+}
+
+int vp_device_set_port(struct vp_device *vp, u16 port)
+{
+	int ret = 0;
+
+	lockdep_assert_held(&vp->conf_lock);
+	if (netif_running(vp->dev) &&
+	    (port != vp_socket_port(vp) || !port))
+		ret = vp_socket_open(vp, port);
+	if (!ret)
+		vp->listen_port = port;
+	vp->generation++;
+	return ret;
+}
+
+/* The port to show: the bound one while up, else the configured one. */
+u16 vp_device_port(struct vp_device *vp)
+{
+	return vp_socket_port(vp) ?: vp->listen_port;
+}
+
+static int vp_open(struct net_device *dev)
+{
+	struct vp_device *vp = netdev_priv(dev);
+	int ret;
+
+	mutex_lock(&vp->conf_lock);
+	ret = vp_socket_open(vp, vp->listen_port);
+	mutex_unlock(&vp->conf_lock);
+	return ret;
+}
+
+static int vp_stop(struct net_device *dev)
+{
+	struct vp_device *vp = netdev_priv(dev);
+
+	mutex_lock(&vp->conf_lock);
+	vp_socket_close(vp);
+	mutex_unlock(&vp->conf_lock);
+	return 0;
 }
 
 static const struct net_device_ops vp_netdev_ops = {
+	.ndo_open		= vp_open,
+	.ndo_stop		= vp_stop,
 	.ndo_start_xmit		= vp_xmit,
 	.ndo_get_stats64	= dev_get_tstats64,
 };
@@ -28,6 +142,28 @@ static const struct net_device_ops vp_netdev_ops = {
 static const struct device_type vp_device_type = {
 	.name = KBUILD_MODNAME,
 };
+
+/* Runs once the device is unregistered and no packet holds it. */
+static void vp_destruct(struct net_device *dev)
+{
+	struct vp_device *vp = netdev_priv(dev);
+
+	rtnl_lock();
+	list_del(&vp->device_list);
+	rtnl_unlock();
+
+	mutex_lock(&vp->conf_lock);
+	vp_socket_close(vp);
+	vp_peer_remove_all(vp);
+	vp_lpm_free(rcu_dereference_protected(vp->route_table, true));
+	vp_lpm_free(rcu_dereference_protected(vp->own_cidrs, true));
+	kvfree(vp->routes);
+	mutex_unlock(&vp->conf_lock);
+
+	gro_cells_destroy(&vp->gro_cells);
+	free_percpu(vp->stats);
+	mutex_destroy(&vp->conf_lock);
+}
 
 static void vp_setup(struct net_device *dev)
 {
@@ -37,6 +173,10 @@ static void vp_setup(struct net_device *dev)
 	dev->priv_flags |= IFF_NO_QUEUE;
 	dev->hard_header_len = 0;
 	dev->addr_len = 0;
+	/* Room for our header and the outer UDP/IP in front, the tag behind. */
+	dev->needed_headroom = LL_MAX_HEADER + sizeof(struct ipv6hdr) +
+			       sizeof(struct udphdr) + VP_HDR_LEN;
+	dev->needed_tailroom = VP_TAG_LEN;
 	dev->mtu = VP_DEFAULT_MTU;
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->max_mtu = IP_MAX_MTU - VP_OVERHEAD;
@@ -62,10 +202,31 @@ static int vp_newlink(struct net *src_net, struct net_device *dev,
 		      struct netlink_ext_ack *extack)
 {
 	struct vp_device *vp = netdev_priv(dev);
+	int ret;
 
 	vp->dev = dev;
 	vp->creating_net = src_net;
-	return register_netdevice(dev);
+	mutex_init(&vp->conf_lock);
+	INIT_LIST_HEAD(&vp->peers);
+	vp->stats = vp_stats_alloc();
+	if (!vp->stats)
+		return -ENOMEM;
+	ret = gro_cells_init(&vp->gro_cells, dev);
+	if (ret)
+		goto err_stats;
+	ret = register_netdevice(dev);
+	if (ret)
+		goto err_gro;
+	/* As wireguard does: the destructor is only set once registered. */
+	list_add(&vp->device_list, &vp_device_list);
+	dev->priv_destructor = vp_destruct;
+	return 0;
+
+err_gro:
+	gro_cells_destroy(&vp->gro_cells);
+err_stats:
+	free_percpu(vp->stats);
+	return ret;
 }
 
 struct rtnl_link_ops vp_link_ops __read_mostly = {
@@ -76,12 +237,47 @@ struct rtnl_link_ops vp_link_ops __read_mostly = {
 	.newlink	= vp_newlink,
 };
 
+/*
+ * The namespace holding a device's underlay is going away while the device
+ * lives on elsewhere: close the sockets, as wireguard does. The device
+ * stays, without an underlay, until it is deleted.
+ */
+static void __net_exit vp_netns_pre_exit(struct net *net)
+{
+	struct vp_device *vp;
+
+	rtnl_lock();
+	list_for_each_entry(vp, &vp_device_list, device_list) {
+		if (vp->creating_net != net)
+			continue;
+		netif_carrier_off(vp->dev);
+		mutex_lock(&vp->conf_lock);
+		vp_socket_close(vp);
+		vp->creating_net = NULL;
+		mutex_unlock(&vp->conf_lock);
+	}
+	rtnl_unlock();
+}
+
+static struct pernet_operations vp_net_ops = {
+	.pre_exit = vp_netns_pre_exit,
+};
+
 int __init vp_device_init(void)
 {
-	return rtnl_link_register(&vp_link_ops);
+	int ret;
+
+	ret = register_pernet_device(&vp_net_ops);
+	if (ret)
+		return ret;
+	ret = rtnl_link_register(&vp_link_ops);
+	if (ret)
+		unregister_pernet_device(&vp_net_ops);
+	return ret;
 }
 
 void vp_device_uninit(void)
 {
 	rtnl_link_unregister(&vp_link_ops);
+	unregister_pernet_device(&vp_net_ops);
 }

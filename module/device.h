@@ -2,7 +2,13 @@
 #ifndef _VP_DEVICE_H
 #define _VP_DEVICE_H
 
+#include "lpm.h"
+#include "stats.h"
+#include "../uapi/linux/vpcpeer.h"
+
+#include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <net/gro_cells.h>
 
 /*
  * Outer IPv6 header + UDP header + vpcpeer header + AES-GCM tag: the most
@@ -10,19 +16,86 @@
  */
 #define VP_OVERHEAD	(40 + 8 + 16 + 16)
 #define VP_DEFAULT_MTU	(1500 - VP_OVERHEAD)
+#define VP_INDEX_HASH_BITS 8
 
+struct vp_peer;
+
+/* A route of the device's table: prefix -> peering, by pcx id. */
+struct vp_route {
+	struct vp_prefix prefix;
+	char pcx[VPCPEER_ID_MAX + 1];
+};
+
+/*
+ * Locking: conf_lock serialises every configuration change and every
+ * reader of the configuration (netlink). The data path reads only
+ * what is published under RCU: own_cidrs, route_table, the peers in
+ * index_hash and the sockets. A change builds new immutable tables,
+ * publishes them with rcu_assign_pointer() and frees the old ones after
+ * a grace period.
+ */
 struct vp_device {
 	struct net_device *dev;
-	/* The namespace the device was created in; its underlay lives there. */
-	struct net *creating_net;
+	struct list_head device_list;	/* vp_device_list, under RTNL */
+	/* Where the device was created: the underlay sockets live there. */
+	struct net *creating_net;	/* NULL once that namespace is gone */
+
+	struct mutex conf_lock;		/* see above */
+	char vpc_id[VPCPEER_ID_MAX + 1];
+	char region[VPCPEER_ID_MAX + 1];
+	u16 listen_port;		/* configured; 0: any */
+	struct list_head peers;		/* struct vp_peer.list */
+	unsigned int n_peers;
+	struct vp_route *routes;	/* n_routes, in the order added */
+	unsigned int n_routes;
+	u32 generation;			/* bumped by every change, for dumps */
+
+	/* Read by the data path under RCU. */
+	struct vp_lpm __rcu *own_cidrs;		/* values unused */
+	struct vp_lpm __rcu *route_table;	/* values: vp_peer or NULL */
+	struct hlist_head index_hash[1 << VP_INDEX_HASH_BITS];
+	struct sock __rcu *sock4;
+	struct sock __rcu *sock6;
+
+	struct gro_cells gro_cells;
+	struct vp_stats __percpu *stats;	/* drops with no peering */
 };
 
 extern struct rtnl_link_ops vp_link_ops;
+
+#define VP_PREFIX_STR 48	/* "ffff:...:ffff/128" */
+
+static inline const char *vp_prefix_str(char buf[VP_PREFIX_STR],
+					const struct vp_prefix *p)
+{
+	if (p->family == VP_AF_INET)
+		snprintf(buf, VP_PREFIX_STR, "%pI4/%u", p->addr, p->len);
+	else
+		snprintf(buf, VP_PREFIX_STR, "%pI6c/%u", p->addr, p->len);
+	return buf;
+}
 
 static inline bool vp_is_device(const struct net_device *dev)
 {
 	return dev->rtnl_link_ops == &vp_link_ops;
 }
+
+/* Counts a drop of the device (no peering involved) and frees skb. */
+void vp_device_drop(struct vp_device *vp, struct sk_buff *skb,
+		    enum vp_stat why, bool rx);
+
+int vp_device_check_cidrs(struct vp_device *vp, const struct vp_prefix *p,
+			  unsigned int n, struct netlink_ext_ack *extack);
+int vp_device_set_cidrs(struct vp_device *vp, const struct vp_prefix *p,
+			unsigned int n, struct netlink_ext_ack *extack);
+int vp_device_set_port(struct vp_device *vp, u16 port);
+u16 vp_device_port(struct vp_device *vp);
+
+int vp_routes_publish(struct vp_device *vp, const struct vp_peer *skip);
+int vp_route_add(struct vp_device *vp, const struct vp_route *r,
+		 struct netlink_ext_ack *extack);
+int vp_route_del(struct vp_device *vp, const struct vp_prefix *p,
+		 struct netlink_ext_ack *extack);
 
 int vp_device_init(void);
 void vp_device_uninit(void);

@@ -4,6 +4,7 @@
  */
 #include "device.h"
 #include "netlink.h"
+#include "peer.h"
 #include "version.h"
 #include "../uapi/linux/vpcpeer.h"
 
@@ -15,9 +16,12 @@ static int __init vp_mod_init(void)
 {
 	int ret;
 
-	ret = vp_device_init();
+	ret = vp_peer_init();
 	if (ret)
 		return ret;
+	ret = vp_device_init();
+	if (ret)
+		goto err_peer;
 	ret = vp_genl_init();
 	if (ret)
 		goto err_device;
@@ -26,6 +30,8 @@ static int __init vp_mod_init(void)
 
 err_device:
 	vp_device_uninit();
+err_peer:
+	vp_peer_uninit();
 	return ret;
 }
 
@@ -33,6 +39,7 @@ static void __exit vp_mod_exit(void)
 {
 	vp_genl_uninit();
 	vp_device_uninit();
+	vp_peer_uninit();
 }
 
 module_init(vp_mod_init);

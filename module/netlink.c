@@ -2,22 +2,75 @@
 /*
  * The "vpcpeer" generic netlink family. uapi/linux/vpcpeer.h lists the
  * commands and attributes; Documentation/netlink.rst describes them.
+ * Every doit takes the device's conf_lock for the whole request.
  */
 #include "netlink.h"
+#include "compat.h"
 #include "device.h"
+#include "peer.h"
 #include "../uapi/linux/vpcpeer.h"
 
+#include <linux/ctype.h>
 #include <linux/netdevice.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
 
+#ifndef NL_SET_ERR_MSG_FMT
+char vp_compat_extack_buf[128];
+#endif
+
 static struct genl_family vp_genl_family;
+
+static const struct nla_policy vp_prefix_policy[VPCPEER_A_PREFIX_MAX + 1] = {
+	[VPCPEER_A_PREFIX_ADDR]	= { .type = NLA_BINARY, .len = 16 },
+	[VPCPEER_A_PREFIX_LEN]	= NLA_POLICY_MAX(NLA_U8, 128),
+};
+
+static const struct nla_policy vp_cidr_policy[VPCPEER_A_CIDR_MAX + 1] = {
+	[VPCPEER_A_CIDR]	= NLA_POLICY_NESTED(vp_prefix_policy),
+};
+
+#define VP_ID_POLICY { .type = NLA_NUL_STRING, .len = VPCPEER_ID_MAX }
+
+static const struct nla_policy vp_peer_policy[VPCPEER_A_PEER_MAX + 1] = {
+	[VPCPEER_A_PEER_PCX]		= VP_ID_POLICY,
+	[VPCPEER_A_PEER_REMOTE_VPC]	= VP_ID_POLICY,
+	[VPCPEER_A_PEER_CIDRS]		= NLA_POLICY_NESTED(vp_cidr_policy),
+	[VPCPEER_A_PEER_ENDPOINT]	= { .type = NLA_BINARY,
+					    .len = sizeof(struct sockaddr_in6) },
+	[VPCPEER_A_PEER_SECRET]		= NLA_POLICY_EXACT_LEN(VPCPEER_SECRET_LEN),
+	[VPCPEER_A_PEER_CIPHER]		= NLA_POLICY_RANGE(NLA_U8,
+						VPCPEER_CIPHER_AES_GCM_128,
+						VPCPEER_CIPHER_AES_GCM_256),
+	[VPCPEER_A_PEER_REGION]		= VP_ID_POLICY,
+	[VPCPEER_A_PEER_STATS]		= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_LOCAL_INDEX]	= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_REMOTE_INDEX]	= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_TX_COUNTER]	= { .type = NLA_REJECT },
+};
+
+static const struct nla_policy vp_route_policy[VPCPEER_A_ROUTE_MAX + 1] = {
+	[VPCPEER_A_ROUTE_PREFIX]	= NLA_POLICY_NESTED(vp_prefix_policy),
+	[VPCPEER_A_ROUTE_PCX]		= VP_ID_POLICY,
+	[VPCPEER_A_ROUTE_BLACKHOLE]	= { .type = NLA_REJECT },
+};
 
 static const struct nla_policy vp_device_policy[VPCPEER_A_DEVICE_MAX + 1] = {
 	[VPCPEER_A_DEVICE_IFINDEX]	= { .type = NLA_U32 },
 	[VPCPEER_A_DEVICE_IFNAME]	= { .type = NLA_NUL_STRING,
 					    .len = IFNAMSIZ - 1 },
+	[VPCPEER_A_DEVICE_VPC_ID]	= VP_ID_POLICY,
+	[VPCPEER_A_DEVICE_CIDRS]	= NLA_POLICY_NESTED(vp_cidr_policy),
+	[VPCPEER_A_DEVICE_LISTEN_PORT]	= { .type = NLA_U16 },
+	[VPCPEER_A_DEVICE_REGION]	= VP_ID_POLICY,
+	[VPCPEER_A_DEVICE_PEER]		= NLA_POLICY_NESTED(vp_peer_policy),
+	[VPCPEER_A_DEVICE_ROUTE]	= NLA_POLICY_NESTED(vp_route_policy),
+	[VPCPEER_A_DEVICE_STATS]	= { .type = NLA_REJECT },
+	[VPCPEER_A_DEVICE_PEER_COUNT]	= { .type = NLA_REJECT },
+	[VPCPEER_A_DEVICE_ROUTE_COUNT]	= { .type = NLA_REJECT },
 };
+
+/* ---------------------------------------------------------------- input */
 
 /*
  * Finds the vpcpeer device named by IFINDEX or IFNAME in the requester's
@@ -55,9 +108,261 @@ static struct net_device *vp_lookup_device(struct net *net,
 	return dev;
 }
 
-static int vp_fill_device(struct sk_buff *skb, struct net_device *dev,
-			  u32 portid, u32 seq, int flags,
-			  struct netlink_callback *cb)
+/* A VPC id or region: letters, digits, '.', '_', '-'. */
+static int vp_nla_id(const struct nlattr *attr, const char *what,
+		     struct netlink_ext_ack *extack)
+{
+	const char *s = nla_data(attr);
+
+	if (!*s) {
+		vp_err(extack, attr, "%s is empty", what);
+		return -EINVAL;
+	}
+	for (; *s; s++) {
+		if (!isalnum(*s) && *s != '.' && *s != '_' && *s != '-') {
+			vp_err(extack, attr,
+			       "%s may only have letters, digits, '.', '_', '-'",
+			       what);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* "pcx-" and 1 to 17 lowercase hex digits, as AWS's ids. */
+static int vp_nla_pcx(const struct nlattr *attr, struct netlink_ext_ack *extack)
+{
+	const char *s = nla_data(attr);
+	size_t i, n = strlen(s);
+
+	if (n < 5 || n > 21 || strncmp(s, "pcx-", 4))
+		goto bad;
+	for (i = 4; i < n; i++)
+		if (!isdigit(s[i]) && !(s[i] >= 'a' && s[i] <= 'f'))
+			goto bad;
+	return 0;
+bad:
+	vp_err(extack, attr,
+	       "pcx id \"%s\" is not \"pcx-\" and 1 to 17 lowercase hex digits",
+	       s);
+	return -EINVAL;
+}
+
+static int vp_nla_prefix(const struct nlattr *nest, struct vp_prefix *p,
+			 struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[VPCPEER_A_PREFIX_MAX + 1];
+	char buf[VP_PREFIX_STR];
+	int ret, alen;
+
+	ret = nla_parse_nested(tb, VPCPEER_A_PREFIX_MAX, nest,
+			       vp_prefix_policy, extack);
+	if (ret)
+		return ret;
+	if (!tb[VPCPEER_A_PREFIX_ADDR] || !tb[VPCPEER_A_PREFIX_LEN]) {
+		NL_SET_ERR_MSG_ATTR(extack, nest,
+				    "a prefix needs an address and a length");
+		return -EINVAL;
+	}
+	alen = nla_len(tb[VPCPEER_A_PREFIX_ADDR]);
+	if (alen != 4 && alen != 16) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[VPCPEER_A_PREFIX_ADDR],
+				    "a prefix address is 4 or 16 bytes");
+		return -EINVAL;
+	}
+	memset(p, 0, sizeof(*p));
+	p->family = alen == 4 ? VP_AF_INET : VP_AF_INET6;
+	p->len = nla_get_u8(tb[VPCPEER_A_PREFIX_LEN]);
+	nla_memcpy(p->addr, tb[VPCPEER_A_PREFIX_ADDR], alen);
+	if (vp_prefix_check(p)) {
+		vp_err(extack, nest,
+		       "prefix %s: length too long or bits set past it",
+		       vp_prefix_str(buf, p));
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Parses a list of prefixes into a new array (kfree it), at most
+ * VPCPEER_MAX_CIDRS of each family.
+ */
+static int vp_nla_prefixes(const struct nlattr *nest, struct vp_prefix **out,
+			   unsigned int *n, struct netlink_ext_ack *extack)
+{
+	unsigned int count = 0, per_family[2] = { 0, 0 };
+	const struct nlattr *a;
+	struct vp_prefix *p;
+	int rem, ret;
+
+	nla_for_each_nested(a, nest, rem)
+		count++;
+	if (count > 2 * VPCPEER_MAX_CIDRS)
+		goto too_many;
+	p = kcalloc(count ?: 1, sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	count = 0;
+	nla_for_each_nested(a, nest, rem) {
+		ret = vp_nla_prefix(a, &p[count], extack);
+		if (ret) {
+			kfree(p);
+			return ret;
+		}
+		if (++per_family[p[count].family == VP_AF_INET6] >
+		    VPCPEER_MAX_CIDRS) {
+			kfree(p);
+			goto too_many;
+		}
+		count++;
+	}
+	*out = p;
+	*n = count;
+	return 0;
+
+too_many:
+	vp_err(extack, nest, "more than %u cidrs of one family",
+	       VPCPEER_MAX_CIDRS);
+	return -E2BIG;
+}
+
+static int vp_nla_endpoint(const struct nlattr *attr, union vp_endpoint *ep,
+			   struct netlink_ext_ack *extack)
+{
+	int len = nla_len(attr);
+
+	memset(ep, 0, sizeof(*ep));
+	nla_memcpy(ep, attr, sizeof(*ep));
+	if (!((len == sizeof(ep->in4) && ep->sa.sa_family == AF_INET) ||
+	      (len == sizeof(ep->in6) && ep->sa.sa_family == AF_INET6))) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "endpoint is not a sockaddr_in or sockaddr_in6");
+		return -EINVAL;
+	}
+	if (!ep->in4.sin_port) {	/* same offset in both */
+		NL_SET_ERR_MSG_ATTR(extack, attr, "endpoint port is 0");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------------- output */
+
+static int vp_put_prefix(struct sk_buff *skb, int type,
+			 const struct vp_prefix *p)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+
+	if (!nest ||
+	    nla_put(skb, VPCPEER_A_PREFIX_ADDR,
+		    p->family == VP_AF_INET ? 4 : 16, p->addr) ||
+	    nla_put_u8(skb, VPCPEER_A_PREFIX_LEN, p->len))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int vp_put_prefixes(struct sk_buff *skb, int type,
+			   const struct vp_lpm *t)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+	size_t i;
+
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < vp_lpm_count(t); i++)
+		if (vp_put_prefix(skb, VPCPEER_A_CIDR,
+				  &vp_lpm_entry_at(t, i)->prefix))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int vp_put_stats(struct sk_buff *skb, int type,
+			struct vp_stats __percpu *stats)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+	u64 c[VP_STAT_MAX];
+	int i;
+
+	if (!nest)
+		return -EMSGSIZE;
+	vp_stats_read(stats, c);
+	for (i = 0; i < VP_STAT_MAX; i++)
+		if (nla_put_u64_64bit(skb, VP_STAT_ATTR0 + i, c[i],
+				      VPCPEER_A_STATS_PAD))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* Caller holds vp->conf_lock. */
+static int vp_put_device(struct sk_buff *skb, struct vp_device *vp)
+{
+	const struct vp_lpm *own = rcu_dereference_protected(vp->own_cidrs,
+				lockdep_is_held(&vp->conf_lock));
+
+	if (nla_put_u32(skb, VPCPEER_A_DEVICE_IFINDEX, vp->dev->ifindex) ||
+	    nla_put_string(skb, VPCPEER_A_DEVICE_IFNAME, vp->dev->name) ||
+	    (vp->vpc_id[0] &&
+	     nla_put_string(skb, VPCPEER_A_DEVICE_VPC_ID, vp->vpc_id)) ||
+	    vp_put_prefixes(skb, VPCPEER_A_DEVICE_CIDRS, own) ||
+	    nla_put_u16(skb, VPCPEER_A_DEVICE_LISTEN_PORT,
+			vp_device_port(vp)) ||
+	    (vp->region[0] &&
+	     nla_put_string(skb, VPCPEER_A_DEVICE_REGION, vp->region)) ||
+	    vp_put_stats(skb, VPCPEER_A_DEVICE_STATS, vp->stats) ||
+	    nla_put_u32(skb, VPCPEER_A_DEVICE_PEER_COUNT, vp->n_peers) ||
+	    nla_put_u32(skb, VPCPEER_A_DEVICE_ROUTE_COUNT, vp->n_routes))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int vp_put_peer(struct sk_buff *skb, struct vp_peer *peer)
+{
+	struct nlattr *nest = nla_nest_start(skb, VPCPEER_A_DEVICE_PEER);
+	int eplen = peer->endpoint.sa.sa_family == AF_INET ?
+		    sizeof(peer->endpoint.in4) : sizeof(peer->endpoint.in6);
+
+	if (!nest ||
+	    nla_put_string(skb, VPCPEER_A_PEER_PCX, peer->pcx) ||
+	    nla_put_string(skb, VPCPEER_A_PEER_REMOTE_VPC, peer->remote_vpc) ||
+	    vp_put_prefixes(skb, VPCPEER_A_PEER_CIDRS, peer->cidrs) ||
+	    nla_put(skb, VPCPEER_A_PEER_ENDPOINT, eplen, &peer->endpoint) ||
+	    nla_put_u8(skb, VPCPEER_A_PEER_CIPHER, peer->cipher) ||
+	    (peer->region[0] &&
+	     nla_put_string(skb, VPCPEER_A_PEER_REGION, peer->region)) ||
+	    vp_put_stats(skb, VPCPEER_A_PEER_STATS, peer->stats) ||
+	    nla_put_u32(skb, VPCPEER_A_PEER_LOCAL_INDEX,
+			peer->keys.local_index) ||
+	    nla_put_u32(skb, VPCPEER_A_PEER_REMOTE_INDEX,
+			peer->keys.remote_index) ||
+	    nla_put_u64_64bit(skb, VPCPEER_A_PEER_TX_COUNTER,
+			      atomic64_read(&peer->tx_counter),
+			      VPCPEER_A_STATS_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int vp_put_route(struct sk_buff *skb, struct vp_device *vp,
+			const struct vp_route *r)
+{
+	struct nlattr *nest = nla_nest_start(skb, VPCPEER_A_DEVICE_ROUTE);
+
+	if (!nest ||
+	    vp_put_prefix(skb, VPCPEER_A_ROUTE_PREFIX, &r->prefix) ||
+	    nla_put_string(skb, VPCPEER_A_ROUTE_PCX, r->pcx) ||
+	    (!vp_peer_find(vp, r->pcx) &&
+	     nla_put_flag(skb, VPCPEER_A_ROUTE_BLACKHOLE)))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* --------------------------------------------------------------- device */
+
+static int vp_fill_device(struct sk_buff *skb, struct vp_device *vp,
+			  u32 portid, u32 seq, int flags)
 {
 	void *hdr;
 
@@ -65,13 +370,13 @@ static int vp_fill_device(struct sk_buff *skb, struct net_device *dev,
 			  VPCPEER_CMD_GET_DEVICE);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
-	if (nla_put_u32(skb, VPCPEER_A_DEVICE_IFINDEX, dev->ifindex) ||
-	    nla_put_string(skb, VPCPEER_A_DEVICE_IFNAME, dev->name)) {
+	mutex_lock(&vp->conf_lock);
+	if (vp_put_device(skb, vp)) {
+		mutex_unlock(&vp->conf_lock);
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
+	mutex_unlock(&vp->conf_lock);
 	genlmsg_end(skb, hdr);
 	return 0;
 }
@@ -92,8 +397,8 @@ static int vp_get_device_doit(struct sk_buff *skb, struct genl_info *info)
 		ret = -ENOMEM;
 		goto out;
 	}
-	ret = vp_fill_device(msg, dev, info->snd_portid, info->snd_seq, 0,
-			     NULL);
+	ret = vp_fill_device(msg, netdev_priv(dev), info->snd_portid,
+			     info->snd_seq, 0);
 	if (ret) {
 		nlmsg_free(msg);
 		goto out;
@@ -104,28 +409,362 @@ out:
 	return ret;
 }
 
-/* cb->args[0]: how many vpcpeer devices earlier messages carried. */
+/* The vpcpeer device with the lowest ifindex above after, held. */
+static struct net_device *vp_next_device(struct net *net, int after)
+{
+	struct net_device *dev, *next = NULL;
+
+	rcu_read_lock();
+	for_each_netdev_rcu(net, dev)
+		if (vp_is_device(dev) && dev->ifindex > after &&
+		    (!next || dev->ifindex < next->ifindex))
+			next = dev;
+	if (next)
+		dev_hold(next);
+	rcu_read_unlock();
+	return next;
+}
+
+/* cb->args[0]: the ifindex of the last device sent. */
 static int vp_get_device_dumpit(struct sk_buff *skb,
 				struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
-	long skip = cb->args[0], idx = 0;
 	struct net_device *dev;
+	int ret;
 
-	rcu_read_lock();
-	cb->seq = READ_ONCE(net->dev_base_seq);
-	for_each_netdev_rcu(net, dev) {
-		if (!vp_is_device(dev))
-			continue;
-		if (idx >= skip &&
-		    vp_fill_device(skb, dev, NETLINK_CB(cb->skb).portid,
-				   cb->nlh->nlmsg_seq, NLM_F_MULTI, cb))
+	while ((dev = vp_next_device(net, cb->args[0]))) {
+		ret = vp_fill_device(skb, netdev_priv(dev),
+				     NETLINK_CB(cb->skb).portid,
+				     cb->nlh->nlmsg_seq, NLM_F_MULTI);
+		if (!ret)
+			cb->args[0] = dev->ifindex;
+		dev_put(dev);
+		if (ret)
 			break;
-		idx++;
 	}
-	rcu_read_unlock();
-	cb->args[0] = idx;
 	return skb->len;
+}
+
+static int vp_set_device_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **attrs = info->attrs, *a;
+	struct netlink_ext_ack *extack = info->extack;
+	struct vp_prefix *cidrs = NULL;
+	unsigned int n_cidrs = 0;
+	struct net_device *dev;
+	struct vp_device *vp;
+	int ret;
+
+	dev = vp_lookup_device(genl_info_net(info), attrs, extack);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	vp = netdev_priv(dev);
+
+	ret = (attrs[VPCPEER_A_DEVICE_VPC_ID] ?
+	       vp_nla_id(attrs[VPCPEER_A_DEVICE_VPC_ID], "vpc-id", extack) : 0) ?:
+	      (attrs[VPCPEER_A_DEVICE_REGION] ?
+	       vp_nla_id(attrs[VPCPEER_A_DEVICE_REGION], "region", extack) : 0) ?:
+	      (attrs[VPCPEER_A_DEVICE_CIDRS] ?
+	       vp_nla_prefixes(attrs[VPCPEER_A_DEVICE_CIDRS], &cidrs, &n_cidrs,
+			       extack) : 0);
+	if (ret)
+		goto out_put;
+
+	mutex_lock(&vp->conf_lock);
+	a = attrs[VPCPEER_A_DEVICE_VPC_ID];
+	if (a && vp->n_peers && strcmp(vp->vpc_id, nla_data(a))) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "delete the device's peerings before changing its vpc-id");
+		ret = -EBUSY;
+		goto out;
+	}
+	/* What can fail goes first: nothing changes on a refusal. */
+	if (attrs[VPCPEER_A_DEVICE_CIDRS]) {
+		ret = vp_device_check_cidrs(vp, cidrs, n_cidrs, extack);
+		if (ret)
+			goto out;
+	}
+	a = attrs[VPCPEER_A_DEVICE_LISTEN_PORT];
+	if (a) {
+		ret = vp_device_set_port(vp, nla_get_u16(a));
+		if (ret) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "cannot bind the listen port");
+			goto out;
+		}
+	}
+	a = attrs[VPCPEER_A_DEVICE_VPC_ID];
+	if (attrs[VPCPEER_A_DEVICE_CIDRS]) {
+		ret = vp_device_set_cidrs(vp, cidrs, n_cidrs, extack);
+		if (ret)
+			goto out;
+	}
+	if (a)
+		nla_strscpy(vp->vpc_id, a, sizeof(vp->vpc_id));
+	if (attrs[VPCPEER_A_DEVICE_REGION])
+		nla_strscpy(vp->region, attrs[VPCPEER_A_DEVICE_REGION],
+			    sizeof(vp->region));
+	vp->generation++;
+out:
+	mutex_unlock(&vp->conf_lock);
+out_put:
+	kfree(cidrs);
+	dev_put(dev);
+	return ret;
+}
+
+/* ----------------------------------------------------------------- peer */
+
+/* Parses the DEVICE_PEER nest of a doit, which must be there. */
+static int vp_nla_peer(struct genl_info *info, struct nlattr **tb)
+{
+	struct nlattr *nest = info->attrs[VPCPEER_A_DEVICE_PEER];
+	int ret;
+
+	if (!nest) {
+		NL_SET_ERR_MSG(info->extack, "missing the peer attribute");
+		return -EINVAL;
+	}
+	ret = nla_parse_nested(tb, VPCPEER_A_PEER_MAX, nest, vp_peer_policy,
+			       info->extack);
+	if (ret)
+		return ret;
+	if (!tb[VPCPEER_A_PEER_PCX]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, nest,
+				    "missing the peer's pcx id");
+		return -EINVAL;
+	}
+	return vp_nla_pcx(tb[VPCPEER_A_PEER_PCX], info->extack);
+}
+
+static int vp_new_peer_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct {
+		int type;
+		const char *name;
+	} required[] = {
+		{ VPCPEER_A_PEER_REMOTE_VPC, "remote-vpc" },
+		{ VPCPEER_A_PEER_CIDRS, "cidr" },
+		{ VPCPEER_A_PEER_ENDPOINT, "endpoint" },
+		{ VPCPEER_A_PEER_SECRET, "secret" },
+	};
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr *tb[VPCPEER_A_PEER_MAX + 1];
+	struct vp_peer_config cfg = { };
+	struct vp_prefix *cidrs = NULL;
+	struct net_device *dev;
+	struct vp_device *vp;
+	struct vp_peer *peer;
+	unsigned int i;
+	int ret;
+
+	dev = vp_lookup_device(genl_info_net(info), info->attrs, extack);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	vp = netdev_priv(dev);
+	ret = vp_nla_peer(info, tb);
+	if (ret)
+		goto out_put;
+	for (i = 0; i < ARRAY_SIZE(required); i++) {
+		if (!tb[required[i].type]) {
+			vp_err(extack, info->attrs[VPCPEER_A_DEVICE_PEER],
+			       "a new peering needs its %s", required[i].name);
+			ret = -EINVAL;
+			goto out_put;
+		}
+	}
+	ret = vp_nla_id(tb[VPCPEER_A_PEER_REMOTE_VPC], "remote-vpc", extack) ?:
+	      (tb[VPCPEER_A_PEER_REGION] ?
+	       vp_nla_id(tb[VPCPEER_A_PEER_REGION], "region", extack) : 0) ?:
+	      vp_nla_endpoint(tb[VPCPEER_A_PEER_ENDPOINT], &cfg.endpoint,
+			      extack) ?:
+	      vp_nla_prefixes(tb[VPCPEER_A_PEER_CIDRS], &cidrs, &cfg.n_cidrs,
+			      extack);
+	if (ret)
+		goto out_put;
+	if (!cfg.n_cidrs) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[VPCPEER_A_PEER_CIDRS],
+				    "a peering needs at least one cidr");
+		ret = -EINVAL;
+		goto out_put;
+	}
+	cfg.pcx = nla_data(tb[VPCPEER_A_PEER_PCX]);
+	cfg.remote_vpc = nla_data(tb[VPCPEER_A_PEER_REMOTE_VPC]);
+	cfg.region = tb[VPCPEER_A_PEER_REGION] ?
+		     nla_data(tb[VPCPEER_A_PEER_REGION]) : NULL;
+	cfg.cidrs = cidrs;
+	cfg.secret = nla_data(tb[VPCPEER_A_PEER_SECRET]);
+	cfg.cipher = tb[VPCPEER_A_PEER_CIPHER] ?
+		     nla_get_u8(tb[VPCPEER_A_PEER_CIPHER]) :
+		     VPCPEER_CIPHER_AES_GCM_256;
+
+	mutex_lock(&vp->conf_lock);
+	peer = vp_peer_create(vp, &cfg, extack);
+	mutex_unlock(&vp->conf_lock);
+	ret = PTR_ERR_OR_ZERO(peer);
+out_put:
+	kfree(cidrs);
+	dev_put(dev);
+	return ret;
+}
+
+static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *tb[VPCPEER_A_PEER_MAX + 1];
+	struct net_device *dev;
+	struct vp_device *vp;
+	struct vp_peer *peer;
+	int ret;
+
+	dev = vp_lookup_device(genl_info_net(info), info->attrs, info->extack);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	vp = netdev_priv(dev);
+	ret = vp_nla_peer(info, tb);
+	if (ret)
+		goto out_put;
+
+	mutex_lock(&vp->conf_lock);
+	peer = vp_peer_find(vp, nla_data(tb[VPCPEER_A_PEER_PCX]));
+	if (!peer) {
+		vp_err(info->extack, tb[VPCPEER_A_PEER_PCX],
+		       "no peering %s on %s",
+		       (char *)nla_data(tb[VPCPEER_A_PEER_PCX]), dev->name);
+		ret = -ENOENT;
+	} else {
+		/* Its routes stay, as blackholes, until deleted. */
+		ret = vp_routes_publish(vp, peer);
+		if (!ret)
+			vp_peer_remove(peer);
+	}
+	mutex_unlock(&vp->conf_lock);
+out_put:
+	dev_put(dev);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- route */
+
+static int vp_route_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *nest = info->attrs[VPCPEER_A_DEVICE_ROUTE];
+	struct netlink_ext_ack *extack = info->extack;
+	bool add = info->genlhdr->cmd == VPCPEER_CMD_NEW_ROUTE;
+	struct nlattr *tb[VPCPEER_A_ROUTE_MAX + 1];
+	struct vp_route r = { };
+	struct net_device *dev;
+	struct vp_device *vp;
+	int ret;
+
+	dev = vp_lookup_device(genl_info_net(info), info->attrs, extack);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	vp = netdev_priv(dev);
+	if (!nest) {
+		NL_SET_ERR_MSG(extack, "missing the route attribute");
+		ret = -EINVAL;
+		goto out_put;
+	}
+	ret = nla_parse_nested(tb, VPCPEER_A_ROUTE_MAX, nest, vp_route_policy,
+			       extack);
+	if (ret)
+		goto out_put;
+	if (!tb[VPCPEER_A_ROUTE_PREFIX] || (add && !tb[VPCPEER_A_ROUTE_PCX])) {
+		NL_SET_ERR_MSG_ATTR(extack, nest,
+				    "a route needs a prefix (and a pcx id to add)");
+		ret = -EINVAL;
+		goto out_put;
+	}
+	ret = vp_nla_prefix(tb[VPCPEER_A_ROUTE_PREFIX], &r.prefix, extack) ?:
+	      (add ? vp_nla_pcx(tb[VPCPEER_A_ROUTE_PCX], extack) : 0);
+	if (ret)
+		goto out_put;
+
+	mutex_lock(&vp->conf_lock);
+	if (add) {
+		nla_strscpy(r.pcx, tb[VPCPEER_A_ROUTE_PCX], sizeof(r.pcx));
+		ret = vp_route_add(vp, &r, extack);
+	} else {
+		ret = vp_route_del(vp, &r.prefix, extack);
+	}
+	mutex_unlock(&vp->conf_lock);
+out_put:
+	dev_put(dev);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- dumps */
+
+/*
+ * GET_PEER and GET_ROUTE dump one message per peering or route of the
+ * device named in the request. cb->args[0]: how many were sent; cb->seq:
+ * the device's generation, so a change between two parts of a dump sets
+ * NLM_F_DUMP_INTR.
+ */
+static int vp_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
+			u8 cmd)
+{
+	struct net_device *dev;
+	struct vp_device *vp;
+	struct vp_peer *peer;
+	long idx = 0;
+	int ret = 0;
+	void *hdr;
+
+	dev = vp_lookup_device(sock_net(skb->sk), vp_compat_dump_attrs(cb),
+			       cb->extack);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	vp = netdev_priv(dev);
+	mutex_lock(&vp->conf_lock);
+	cb->seq = vp->generation;
+	for (;; idx++) {
+		if (cmd == VPCPEER_CMD_GET_PEER) {
+			if (idx == 0)
+				peer = list_first_entry_or_null(&vp->peers,
+								struct vp_peer,
+								list);
+			else
+				peer = list_is_last(&peer->list, &vp->peers) ?
+				       NULL : list_next_entry(peer, list);
+			if (!peer)
+				break;
+		} else if (idx >= vp->n_routes) {
+			break;
+		}
+		if (idx < cb->args[0])
+			continue;
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &vp_genl_family,
+				  NLM_F_MULTI, cmd);
+		if (!hdr)
+			break;
+		genl_dump_check_consistent(cb, hdr);
+		ret = nla_put_u32(skb, VPCPEER_A_DEVICE_IFINDEX, dev->ifindex) ?:
+		      (cmd == VPCPEER_CMD_GET_PEER ? vp_put_peer(skb, peer) :
+		       vp_put_route(skb, vp, &vp->routes[idx]));
+		if (ret) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	cb->args[0] = idx;
+	mutex_unlock(&vp->conf_lock);
+	dev_put(dev);
+	/* A single entry too big for an empty message is an error. */
+	return ret && !skb->len ? ret : skb->len;
+}
+
+static int vp_get_peer_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return vp_dump_list(skb, cb, VPCPEER_CMD_GET_PEER);
+}
+
+static int vp_get_route_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return vp_dump_list(skb, cb, VPCPEER_CMD_GET_ROUTE);
 }
 
 static const struct genl_ops vp_genl_ops[] = {
@@ -133,6 +772,34 @@ static const struct genl_ops vp_genl_ops[] = {
 		.cmd = VPCPEER_CMD_GET_DEVICE,
 		.doit = vp_get_device_doit,
 		.dumpit = vp_get_device_dumpit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = VPCPEER_CMD_SET_DEVICE,
+		.doit = vp_set_device_doit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = VPCPEER_CMD_NEW_PEER,
+		.doit = vp_new_peer_doit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = VPCPEER_CMD_DEL_PEER,
+		.doit = vp_del_peer_doit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = VPCPEER_CMD_GET_PEER,
+		.dumpit = vp_get_peer_dumpit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = VPCPEER_CMD_NEW_ROUTE,
+		.doit = vp_route_doit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = VPCPEER_CMD_DEL_ROUTE,
+		.doit = vp_route_doit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = VPCPEER_CMD_GET_ROUTE,
+		.dumpit = vp_get_route_dumpit,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };

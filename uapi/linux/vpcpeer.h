@@ -4,15 +4,21 @@
  *
  * Generic netlink family "vpcpeer", version 1. Every command takes the
  * device by VPCPEER_A_DEVICE_IFINDEX or VPCPEER_A_DEVICE_IFNAME, looked up
- * in the network namespace of the requesting socket. Every command needs
+ * in the network namespace of the requesting socket, and needs
  * CAP_NET_ADMIN in the user namespace that owns that network namespace.
  *
- * VPCPEER_CMD_GET_DEVICE
- *   doit: one device, by ifindex or ifname.
- *   dumpit: every vpcpeer device in the namespace, one message each.
- *   Reply attributes: VPCPEER_A_DEVICE_IFINDEX, VPCPEER_A_DEVICE_IFNAME.
+ * Documentation/netlink.rst describes every command and attribute; in short:
  *
- * Documentation/netlink.rst describes every command and attribute.
+ * VPCPEER_CMD_GET_DEVICE   doit: one device; dumpit: every vpcpeer device
+ * VPCPEER_CMD_SET_DEVICE   VPC_ID, CIDRS, LISTEN_PORT, REGION (any subset)
+ * VPCPEER_CMD_NEW_PEER     DEVICE_PEER { PCX, REMOTE_VPC, CIDRS, ENDPOINT,
+ *                          SECRET, [CIPHER], [REGION] }
+ * VPCPEER_CMD_DEL_PEER     DEVICE_PEER { PCX }
+ * VPCPEER_CMD_GET_PEER     dumpit: the device's peerings, one message each,
+ *                          with DEVICE_PEER { everything but SECRET, STATS }
+ * VPCPEER_CMD_NEW_ROUTE    DEVICE_ROUTE { PREFIX, PCX }
+ * VPCPEER_CMD_DEL_ROUTE    DEVICE_ROUTE { PREFIX }
+ * VPCPEER_CMD_GET_ROUTE    dumpit: the device's routes, one message each
  */
 #ifndef _UAPI_LINUX_VPCPEER_H
 #define _UAPI_LINUX_VPCPEER_H
@@ -20,9 +26,22 @@
 #define VPCPEER_GENL_NAME	"vpcpeer"
 #define VPCPEER_GENL_VERSION	1
 
+#define VPCPEER_SECRET_LEN	32	/* bytes of a peering secret */
+#define VPCPEER_ID_MAX		63	/* longest VPC id, pcx id or region */
+#define VPCPEER_MAX_CIDRS	16	/* CIDR blocks per VPC, each family */
+#define VPCPEER_MAX_PEERS	125	/* active peerings per VPC (AWS) */
+#define VPCPEER_MAX_ROUTES	1000	/* routes per device, each family */
+
 enum vpcpeer_cmd {
 	VPCPEER_CMD_UNSPEC,
 	VPCPEER_CMD_GET_DEVICE,
+	VPCPEER_CMD_SET_DEVICE,
+	VPCPEER_CMD_NEW_PEER,
+	VPCPEER_CMD_DEL_PEER,
+	VPCPEER_CMD_GET_PEER,
+	VPCPEER_CMD_NEW_ROUTE,
+	VPCPEER_CMD_DEL_ROUTE,
+	VPCPEER_CMD_GET_ROUTE,
 	__VPCPEER_CMD_MAX
 };
 
@@ -31,10 +50,100 @@ enum vpcpeer_cmd {
 enum vpcpeer_device_attr {
 	VPCPEER_A_DEVICE_UNSPEC,
 	VPCPEER_A_DEVICE_IFINDEX,	/* u32 */
-	VPCPEER_A_DEVICE_IFNAME,	/* NUL-terminated string, < IFNAMSIZ */
+	VPCPEER_A_DEVICE_IFNAME,	/* string, < IFNAMSIZ */
+	VPCPEER_A_DEVICE_VPC_ID,	/* string, <= VPCPEER_ID_MAX */
+	VPCPEER_A_DEVICE_CIDRS,		/* nest: VPCPEER_A_CIDR entries */
+	VPCPEER_A_DEVICE_LISTEN_PORT,	/* u16, host order; 0: any */
+	VPCPEER_A_DEVICE_REGION,	/* string, <= VPCPEER_ID_MAX */
+	VPCPEER_A_DEVICE_PEER,		/* nest: enum vpcpeer_peer_attr */
+	VPCPEER_A_DEVICE_ROUTE,		/* nest: enum vpcpeer_route_attr */
+	VPCPEER_A_DEVICE_STATS,		/* nest: enum vpcpeer_stats_attr */
+	VPCPEER_A_DEVICE_PEER_COUNT,	/* u32, replies only */
+	VPCPEER_A_DEVICE_ROUTE_COUNT,	/* u32, replies only */
 	__VPCPEER_A_DEVICE_MAX
 };
 
 #define VPCPEER_A_DEVICE_MAX (__VPCPEER_A_DEVICE_MAX - 1)
+
+/* A list of prefixes: a nest holding one VPCPEER_A_CIDR per prefix. */
+enum vpcpeer_cidr_list_attr {
+	VPCPEER_A_CIDR_UNSPEC,
+	VPCPEER_A_CIDR,			/* nest: enum vpcpeer_prefix_attr */
+	__VPCPEER_A_CIDR_MAX
+};
+
+#define VPCPEER_A_CIDR_MAX (__VPCPEER_A_CIDR_MAX - 1)
+
+/* One IPv4 or IPv6 prefix; no bits may be set past PREFIXLEN. */
+enum vpcpeer_prefix_attr {
+	VPCPEER_A_PREFIX_UNSPEC,
+	VPCPEER_A_PREFIX_ADDR,		/* binary: 4 (IPv4) or 16 (IPv6) bytes */
+	VPCPEER_A_PREFIX_LEN,		/* u8 */
+	__VPCPEER_A_PREFIX_MAX
+};
+
+#define VPCPEER_A_PREFIX_MAX (__VPCPEER_A_PREFIX_MAX - 1)
+
+enum vpcpeer_cipher {
+	VPCPEER_CIPHER_AES_GCM_128 = 1,
+	VPCPEER_CIPHER_AES_GCM_256 = 2,
+};
+
+enum vpcpeer_peer_attr {
+	VPCPEER_A_PEER_UNSPEC,
+	VPCPEER_A_PEER_PCX,		/* string "pcx-" and 1 to 17 hex digits */
+	VPCPEER_A_PEER_REMOTE_VPC,	/* string, <= VPCPEER_ID_MAX */
+	VPCPEER_A_PEER_CIDRS,		/* nest: VPCPEER_A_CIDR entries */
+	VPCPEER_A_PEER_ENDPOINT,	/* struct sockaddr_in or sockaddr_in6 */
+	VPCPEER_A_PEER_SECRET,		/* binary, VPCPEER_SECRET_LEN; never dumped */
+	VPCPEER_A_PEER_CIPHER,		/* u8, enum vpcpeer_cipher */
+	VPCPEER_A_PEER_REGION,		/* string, <= VPCPEER_ID_MAX */
+	VPCPEER_A_PEER_STATS,		/* nest: enum vpcpeer_stats_attr */
+	VPCPEER_A_PEER_LOCAL_INDEX,	/* u32, replies only */
+	VPCPEER_A_PEER_REMOTE_INDEX,	/* u32, replies only */
+	VPCPEER_A_PEER_TX_COUNTER,	/* u64, replies only: next counter */
+	__VPCPEER_A_PEER_MAX
+};
+
+#define VPCPEER_A_PEER_MAX (__VPCPEER_A_PEER_MAX - 1)
+
+enum vpcpeer_route_attr {
+	VPCPEER_A_ROUTE_UNSPEC,
+	VPCPEER_A_ROUTE_PREFIX,		/* nest: enum vpcpeer_prefix_attr */
+	VPCPEER_A_ROUTE_PCX,		/* string: the target peering */
+	VPCPEER_A_ROUTE_BLACKHOLE,	/* flag, replies only: no such peering */
+	__VPCPEER_A_ROUTE_MAX
+};
+
+#define VPCPEER_A_ROUTE_MAX (__VPCPEER_A_ROUTE_MAX - 1)
+
+/*
+ * Counters, all u64. Packets and bytes are inner packets (the IP packet as
+ * the VPC sees it). A device reports the drops that have no peering
+ * (NO_ROUTE, BLACKHOLE, UNKNOWN_PEER, MALFORMED of an outer header); a
+ * peering reports its traffic and its own drops.
+ */
+enum vpcpeer_stats_attr {
+	VPCPEER_A_STATS_UNSPEC,
+	VPCPEER_A_STATS_PAD,
+	VPCPEER_A_STATS_TX_PACKETS,
+	VPCPEER_A_STATS_TX_BYTES,
+	VPCPEER_A_STATS_RX_PACKETS,
+	VPCPEER_A_STATS_RX_BYTES,
+	VPCPEER_A_STATS_NO_ROUTE,	/* tx: no route for the destination */
+	VPCPEER_A_STATS_BLACKHOLE,	/* tx: route to a deleted peering */
+	VPCPEER_A_STATS_TRANSITIVE_SRC,	/* tx: source outside the VPC */
+	VPCPEER_A_STATS_NONCE_EXHAUSTED, /* tx: counter space used up */
+	VPCPEER_A_STATS_TX_ERROR,	/* tx: no underlay route, no memory */
+	VPCPEER_A_STATS_AUTH_FAIL,	/* rx: AES-GCM tag mismatch */
+	VPCPEER_A_STATS_REPLAY,		/* rx: counter seen or too old */
+	VPCPEER_A_STATS_SPOOFED_SRC,	/* rx: source outside the peer VPC */
+	VPCPEER_A_STATS_TRANSITIVE_DST,	/* rx: destination outside the VPC */
+	VPCPEER_A_STATS_MALFORMED,	/* rx: bad header or inner packet */
+	VPCPEER_A_STATS_UNKNOWN_PEER,	/* rx: no peering has that index */
+	__VPCPEER_A_STATS_MAX
+};
+
+#define VPCPEER_A_STATS_MAX (__VPCPEER_A_STATS_MAX - 1)
 
 #endif /* _UAPI_LINUX_VPCPEER_H */

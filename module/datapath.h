@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _VP_DATAPATH_H
+#define _VP_DATAPATH_H
+
+#include "peer.h"
+#include "wire.h"
+
+#include <linux/skbuff.h>
+
+/* State of a packet in flight through the AEAD, in skb->cb. */
+struct vp_skb_cb {
+	void *crypt;		/* vp_aead_request_alloc() block */
+	struct vp_peer *peer;	/* holds a reference */
+	u64 counter;
+	unsigned int len;	/* inner packet length */
+};
+
+static inline struct vp_skb_cb *VP_CB(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct vp_skb_cb) > sizeof(skb->cb));
+	return (struct vp_skb_cb *)skb->cb;
+}
+
+/*
+ * Pulls the inner IP header into the linear area and parses it; 0 or
+ * -EINVAL.
+ */
+static inline int vp_skb_inner(struct sk_buff *skb, struct vp_inner *in)
+{
+	if (!skb->len ||
+	    !pskb_may_pull(skb, min_t(unsigned int, skb->len,
+				      (skb->data[0] >> 4) == 6 ? 40 : 20)))
+		return -EINVAL;
+	return vp_inner_parse(skb->data, skb->len, in);
+}
+
+netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev);
+
+#endif /* _VP_DATAPATH_H */

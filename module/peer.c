@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Peerings: creation with the checks peering semantics ask for, lookup by
+ * pcx id (configuration) and by receiver index (data path), lifetime.
+ */
+#include "peer.h"
+#include "compat.h"
+
+#include <linux/hash.h>
+#include <linux/slab.h>
+
+static struct workqueue_struct *vp_wq;
+
+static struct hlist_head *vp_index_bucket(struct vp_device *vp, u32 index)
+{
+	return &vp->index_hash[hash_32(index, VP_INDEX_HASH_BITS)];
+}
+
+struct vp_peer *vp_peer_find(struct vp_device *vp, const char *pcx)
+{
+	struct vp_peer *peer;
+
+	lockdep_assert_held(&vp->conf_lock);
+	list_for_each_entry(peer, &vp->peers, list)
+		if (!strcmp(peer->pcx, pcx))
+			return peer;
+	return NULL;
+}
+
+/* Caller holds rcu_read_lock (or rcu_read_lock_bh) or vp->conf_lock. */
+struct vp_peer *vp_peer_by_index(struct vp_device *vp, u32 index)
+{
+	struct vp_peer *peer;
+
+	hlist_for_each_entry_rcu(peer, vp_index_bucket(vp, index), index_node,
+				 lockdep_is_held(&vp->conf_lock))
+		if (peer->keys.local_index == index)
+			return peer;
+	return NULL;
+}
+
+static void vp_peer_free_work(struct work_struct *work)
+{
+	struct vp_peer *peer = container_of(to_rcu_work(work), struct vp_peer,
+					    free_work);
+
+	vp_peering_keys_free(&peer->keys);
+	dst_cache_destroy(&peer->dst_cache);
+	free_percpu(peer->stats);
+	vp_lpm_free(peer->cidrs);
+	kfree(peer);
+}
+
+static void vp_peer_release(struct kref *kref)
+{
+	struct vp_peer *peer = container_of(kref, struct vp_peer, refcount);
+
+	INIT_RCU_WORK(&peer->free_work, vp_peer_free_work);
+	queue_rcu_work(vp_wq, &peer->free_work);
+}
+
+void vp_peer_put(struct vp_peer *peer)
+{
+	if (peer)
+		kref_put(&peer->refcount, vp_peer_release);
+}
+
+/* Refusals that need no allocation: semantics.md, "What is refused". */
+static int vp_peer_check(struct vp_device *vp, const struct vp_peer_config *cfg,
+			 struct netlink_ext_ack *extack)
+{
+	const struct vp_lpm *own = rcu_dereference_protected(vp->own_cidrs,
+				lockdep_is_held(&vp->conf_lock));
+	struct vp_peer *peer;
+	size_t i, j;
+
+	if (!vp->vpc_id[0]) {
+		vp_err(extack, NULL,
+		       "%s has no vpc-id: set the device's vpc-id and cidrs first",
+		       vp->dev->name);
+		return -EINVAL;
+	}
+	if (!strcmp(cfg->remote_vpc, vp->vpc_id)) {
+		vp_err(extack, NULL, "remote-vpc %s is this VPC", cfg->remote_vpc);
+		return -EINVAL;
+	}
+	if (vp_peer_find(vp, cfg->pcx)) {
+		vp_err(extack, NULL, "peering %s exists", cfg->pcx);
+		return -EEXIST;
+	}
+	list_for_each_entry(peer, &vp->peers, list) {
+		if (!strcmp(peer->remote_vpc, cfg->remote_vpc)) {
+			vp_err(extack, NULL,
+			       "a peering with %s exists already: %s",
+			       cfg->remote_vpc, peer->pcx);
+			return -EEXIST;
+		}
+	}
+	if (vp->n_peers >= VPCPEER_MAX_PEERS) {
+		vp_err(extack, NULL, "%s has %u peerings, the limit",
+		       vp->dev->name, VPCPEER_MAX_PEERS);
+		return -ENOSPC;
+	}
+	for (i = 0; i < cfg->n_cidrs; i++) {
+		for (j = 0; j < vp_lpm_count(own); j++) {
+			const struct vp_prefix *mine =
+				&vp_lpm_entry_at(own, j)->prefix;
+
+			char a[VP_PREFIX_STR], b[VP_PREFIX_STR];
+
+			if (vp_prefix_overlap(&cfg->cidrs[i], mine)) {
+				vp_err(extack, NULL,
+				       "cidr %s of %s overlaps %s of this VPC (%s)",
+				       vp_prefix_str(a, &cfg->cidrs[i]),
+				       cfg->remote_vpc, vp_prefix_str(b, mine),
+				       vp->vpc_id);
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
+struct vp_peer *vp_peer_create(struct vp_device *vp,
+			       const struct vp_peer_config *cfg,
+			       struct netlink_ext_ack *extack)
+{
+	unsigned int key_len = cfg->cipher == VPCPEER_CIPHER_AES_GCM_128 ?
+			       16 : 32;
+	struct vp_lpm_entry *entries;
+	struct vp_peer *peer, *other;
+	unsigned int i;
+	int ret;
+
+	lockdep_assert_held(&vp->conf_lock);
+	ret = vp_peer_check(vp, cfg, extack);
+	if (ret)
+		return ERR_PTR(ret);
+
+	peer = kzalloc(sizeof(*peer), GFP_KERNEL);
+	if (!peer)
+		return ERR_PTR(-ENOMEM);
+	peer->vp = vp;
+	kref_init(&peer->refcount);
+	strscpy(peer->pcx, cfg->pcx, sizeof(peer->pcx));
+	strscpy(peer->remote_vpc, cfg->remote_vpc, sizeof(peer->remote_vpc));
+	strscpy(peer->region, cfg->region ?: "", sizeof(peer->region));
+	peer->endpoint = cfg->endpoint;
+	peer->cipher = cfg->cipher;
+	spin_lock_init(&peer->replay_lock);
+	vp_replay_init(&peer->replay);
+
+	entries = kcalloc(cfg->n_cidrs, sizeof(*entries), GFP_KERNEL);
+	if (!entries) {
+		ret = -ENOMEM;
+		goto err_peer;
+	}
+	for (i = 0; i < cfg->n_cidrs; i++)
+		entries[i].prefix = cfg->cidrs[i];
+	peer->cidrs = vp_lpm_build(entries, cfg->n_cidrs, &ret);
+	kfree(entries);
+	if (!peer->cidrs) {
+		if (ret == -EEXIST)
+			vp_err(extack, NULL, "a cidr of %s is given twice",
+			       cfg->pcx);
+		goto err_peer;
+	}
+
+	peer->stats = vp_stats_alloc();
+	if (!peer->stats) {
+		ret = -ENOMEM;
+		goto err_cidrs;
+	}
+	ret = dst_cache_init(&peer->dst_cache, GFP_KERNEL);
+	if (ret)
+		goto err_stats;
+	ret = vp_peering_keys_derive(&peer->keys, cfg->secret, key_len,
+				     cfg->pcx, vp->vpc_id, cfg->remote_vpc);
+	if (ret) {
+		vp_err(extack, NULL, "cannot set up gcm(aes) keys: error %d",
+		       ret);
+		goto err_dst;
+	}
+	other = vp_peer_by_index(vp, peer->keys.local_index);
+	if (other) {
+		vp_err(extack, NULL,
+		       "%s and %s derive the same receiver index: use another pcx id",
+		       cfg->pcx, other->pcx);
+		ret = -EEXIST;
+		goto err_keys;
+	}
+
+	list_add_tail(&peer->list, &vp->peers);
+	vp->n_peers++;
+	hlist_add_head_rcu(&peer->index_node,
+			   vp_index_bucket(vp, peer->keys.local_index));
+	ret = vp_routes_publish(vp, NULL);
+	if (ret) {
+		vp_peer_remove(peer);
+		return ERR_PTR(ret);
+	}
+	netdev_info(vp->dev, "peering %s with %s: aes-gcm-%u by %s\n",
+		    peer->pcx, peer->remote_vpc, key_len * 8,
+		    crypto_tfm_alg_driver_name(crypto_aead_tfm(peer->keys.tx.tfm)));
+	return peer;
+
+err_keys:
+	vp_peering_keys_free(&peer->keys);
+err_dst:
+	dst_cache_destroy(&peer->dst_cache);
+err_stats:
+	free_percpu(peer->stats);
+err_cidrs:
+	vp_lpm_free(peer->cidrs);
+err_peer:
+	kfree(peer);
+	return ERR_PTR(ret);
+}
+
+/*
+ * Unpublishes a peering and drops the device's reference. The caller has
+ * already republished the route table without it (vp_routes_publish with
+ * skip = peer), or is tearing the device down.
+ */
+void vp_peer_remove(struct vp_peer *peer)
+{
+	struct vp_device *vp = peer->vp;
+
+	lockdep_assert_held(&vp->conf_lock);
+	list_del(&peer->list);
+	vp->n_peers--;
+	hlist_del_rcu(&peer->index_node);
+	vp->generation++;
+	vp_peer_put(peer);
+}
+
+void vp_peer_remove_all(struct vp_device *vp)
+{
+	struct vp_peer *peer, *tmp;
+
+	list_for_each_entry_safe(peer, tmp, &vp->peers, list)
+		vp_peer_remove(peer);
+}
+
+int __init vp_peer_init(void)
+{
+	vp_wq = alloc_workqueue("vpcpeer", 0, 0);
+	return vp_wq ? 0 : -ENOMEM;
+}
+
+void vp_peer_uninit(void)
+{
+	/* Every peering's rcu_work has been queued by now; run them. */
+	rcu_barrier();
+	destroy_workqueue(vp_wq);
+}

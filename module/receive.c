@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Receive: from the underlay socket's encap_rcv to the VPC. The order of
+ * checks: header, peering by receiver index, AES-GCM authentication, then
+ * (only for authentic packets) replay, the inner source against the peer
+ * VPC's blocks and the inner destination against this VPC's.
+ */
+#include "datapath.h"
+#include "compat.h"
+#include "socket.h"
+#include "wire.h"
+
+#include <linux/udp.h>
+
+static void vp_rx_drop(struct vp_peer *peer, struct sk_buff *skb,
+		       enum vp_stat why)
+{
+	vp_stat_inc(peer->stats, why);
+	if (why == VP_STAT_AUTH_FAIL)
+		DEV_STATS_INC(peer->vp->dev, rx_crc_errors);
+	DEV_STATS_INC(peer->vp->dev, rx_dropped);
+	kfree_skb(skb);
+}
+
+/* After decryption; runs with BH disabled. */
+static void vp_receive_finish(struct sk_buff *skb, int err)
+{
+	struct vp_peer *peer = VP_CB(skb)->peer;
+	u64 counter = VP_CB(skb)->counter;
+	struct vp_device *vp = peer->vp;
+	struct net_device *dev = vp->dev;
+	struct vp_inner in;
+	bool fresh;
+
+	kfree(VP_CB(skb)->crypt);
+	if (err) {
+		vp_rx_drop(peer, skb, err == -EBADMSG ? VP_STAT_AUTH_FAIL :
+						       VP_STAT_MALFORMED);
+		goto out;
+	}
+	spin_lock(&peer->replay_lock);
+	fresh = vp_replay_check(&peer->replay, counter);
+	spin_unlock(&peer->replay_lock);
+	if (!fresh) {
+		vp_rx_drop(peer, skb, VP_STAT_REPLAY);
+		goto out;
+	}
+
+	__skb_pull(skb, VP_HDR_LEN);
+	if (pskb_trim(skb, skb->len - VP_TAG_LEN) ||
+	    vp_skb_inner(skb, &in) || pskb_trim(skb, in.len)) {
+		vp_rx_drop(peer, skb, VP_STAT_MALFORMED);
+		goto out;
+	}
+	rcu_read_lock();
+	if (!vp_lpm_lookup(peer->cidrs, in.family, in.src)) {
+		rcu_read_unlock();
+		vp_rx_drop(peer, skb, VP_STAT_SPOOFED_SRC);
+		goto out;
+	}
+	if (!vp_lpm_lookup(rcu_dereference(vp->own_cidrs), in.family,
+			   in.dst)) {
+		rcu_read_unlock();
+		vp_rx_drop(peer, skb, VP_STAT_TRANSITIVE_DST);
+		goto out;
+	}
+	rcu_read_unlock();
+
+	skb->protocol = in.family == VP_AF_INET ? htons(ETH_P_IP) :
+						  htons(ETH_P_IPV6);
+	skb->dev = dev;
+	skb->pkt_type = PACKET_HOST;
+	skb->ip_summed = CHECKSUM_NONE;
+	skb_reset_mac_header(skb);
+	skb_reset_network_header(skb);
+	skb_probe_transport_header(skb);
+	memset(skb->cb, 0, sizeof(skb->cb));
+
+	vp_stat_packet(peer->stats, VP_STAT_RX_PACKETS, in.len);
+	dev_sw_netstats_rx_add(dev, in.len);
+	gro_cells_receive(&vp->gro_cells, skb);
+out:
+	vp_peer_put(peer);
+	dev_put(dev);
+}
+
+static void vp_decrypt_async(struct sk_buff *skb, int err)
+{
+	local_bh_disable();
+	vp_receive_finish(skb, err);
+	local_bh_enable();
+}
+
+VP_AEAD_DONE(vp_decrypt_done, vp_decrypt_async)
+
+static void vp_decrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter)
+{
+	struct net_device *dev = peer->vp->dev;
+	struct aead_request *req;
+	struct scatterlist *sg;
+	struct sk_buff *trailer;
+	int nsg, err;
+	void *crypt;
+	u8 *iv;
+
+	nsg = skb_cow_data(skb, 0, &trailer);
+	if (nsg < 0)
+		goto drop;
+	crypt = vp_aead_request_alloc(peer->keys.rx.tfm, nsg, &req, &iv, &sg);
+	if (!crypt)
+		goto drop;
+	sg_init_table(sg, nsg);
+	err = skb_to_sgvec(skb, sg, 0, skb->len);
+	if (unlikely(err < 0)) {
+		kfree(crypt);
+		goto drop;
+	}
+	vp_nonce(iv, &peer->keys.rx, counter);
+	aead_request_set_callback(req, 0, vp_decrypt_done, skb);
+	aead_request_set_crypt(req, sg, sg, skb->len - VP_HDR_LEN, iv);
+	aead_request_set_ad(req, VP_HDR_LEN);
+
+	VP_CB(skb)->crypt = crypt;
+	VP_CB(skb)->peer = peer;
+	VP_CB(skb)->counter = counter;
+	dev_hold(dev);
+	err = crypto_aead_decrypt(req);
+	if (err == -EINPROGRESS)
+		return;
+	vp_receive_finish(skb, err);
+	return;
+
+drop:
+	DEV_STATS_INC(dev, rx_dropped);
+	kfree_skb(skb);
+	vp_peer_put(peer);
+}
+
+/*
+ * The underlay sockets' encap_rcv, in softirq context with the UDP
+ * checksum verified. Always consumes the skb (returns 0).
+ */
+int vp_udp_recv(struct sock *sk, struct sk_buff *skb)
+{
+	struct vp_device *vp = rcu_dereference_sk_user_data(sk);
+	unsigned int off = skb_transport_offset(skb) + sizeof(struct udphdr);
+	struct vp_peer *peer;
+	u32 index;
+	u64 counter;
+	u8 key_id;
+
+	if (unlikely(!vp)) {
+		kfree_skb(skb);
+		return 0;
+	}
+	if (!pskb_may_pull(skb, off + VP_HDR_LEN) ||
+	    (__skb_pull(skb, off),
+	     vp_hdr_parse(skb->data, skb->len, &index, &counter, &key_id))) {
+		vp_device_drop(vp, skb, VP_STAT_MALFORMED, true);
+		return 0;
+	}
+	peer = vp_peer_get(vp_peer_by_index(vp, index));
+	if (!peer) {
+		vp_device_drop(vp, skb, VP_STAT_UNKNOWN_PEER, true);
+		return 0;
+	}
+	skb_scrub_packet(skb, !net_eq(sock_net(sk), dev_net(vp->dev)));
+	vp_decrypt(peer, skb, counter);
+	return 0;
+}

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The device's route table: prefix -> peering. The configuration is an
+ * array of routes naming peerings by pcx id; what the data path reads is
+ * an immutable LPM table built from it, with each route resolved to its
+ * peering, or to NULL (blackhole) when that peering does not exist.
+ */
+#include "device.h"
+#include "peer.h"
+#include "compat.h"
+
+#include <linux/slab.h>
+
+/* Builds the table for routes[n], without skip, and publishes it. */
+static int vp_routes_commit(struct vp_device *vp, const struct vp_route *routes,
+			    unsigned int n, const struct vp_peer *skip)
+{
+	struct vp_lpm_entry *entries;
+	struct vp_lpm *t, *old;
+	struct vp_peer *peer;
+	unsigned int i;
+	int ret;
+
+	lockdep_assert_held(&vp->conf_lock);
+	entries = kvcalloc(n, sizeof(*entries), GFP_KERNEL);
+	if (n && !entries)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		entries[i].prefix = routes[i].prefix;
+		peer = vp_peer_find(vp, routes[i].pcx);
+		entries[i].value = peer == skip ? NULL : peer;
+	}
+	t = vp_lpm_build(entries, n, &ret);
+	kvfree(entries);
+	if (!t)
+		return ret;
+	old = rcu_replace_pointer(vp->route_table, t,
+				  lockdep_is_held(&vp->conf_lock));
+	if (old)
+		kvfree_rcu(old, rcu);
+	vp->generation++;
+	return 0;
+}
+
+int vp_routes_publish(struct vp_device *vp, const struct vp_peer *skip)
+{
+	return vp_routes_commit(vp, vp->routes, vp->n_routes, skip);
+}
+
+static int vp_route_find(struct vp_device *vp, const struct vp_prefix *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < vp->n_routes; i++)
+		if (!memcmp(&vp->routes[i].prefix, p, sizeof(*p)))
+			return i;
+	return -1;
+}
+
+/* Makes routes[n] the configuration if its table can be published. */
+static int vp_routes_replace(struct vp_device *vp, struct vp_route *routes,
+			     unsigned int n)
+{
+	int ret = vp_routes_commit(vp, routes, n, NULL);
+
+	if (ret) {
+		kvfree(routes);
+		return ret;
+	}
+	kvfree(vp->routes);
+	vp->routes = routes;
+	vp->n_routes = n;
+	return 0;
+}
+
+int vp_route_add(struct vp_device *vp, const struct vp_route *r,
+		 struct netlink_ext_ack *extack)
+{
+	char buf[VP_PREFIX_STR];
+	struct vp_route *routes;
+	struct vp_peer *peer;
+	unsigned int i, same_family = 0;
+	int at;
+
+	lockdep_assert_held(&vp->conf_lock);
+	peer = vp_peer_find(vp, r->pcx);
+	if (!peer) {
+		vp_err(extack, NULL, "no peering %s on %s", r->pcx,
+		       vp->dev->name);
+		return -ENOENT;
+	}
+	for (i = 0; i < vp_lpm_count(peer->cidrs); i++)
+		if (vp_prefix_contains(&vp_lpm_entry_at(peer->cidrs, i)->prefix,
+				       &r->prefix))
+			break;
+	if (i == vp_lpm_count(peer->cidrs)) {
+		vp_err(extack, NULL,
+		       "route %s is outside every cidr of %s (%s)",
+		       vp_prefix_str(buf, &r->prefix), r->pcx,
+		       peer->remote_vpc);
+		return -EINVAL;
+	}
+	at = vp_route_find(vp, &r->prefix);
+	if (at >= 0) {
+		vp_err(extack, NULL, "route %s exists, via %s",
+		       vp_prefix_str(buf, &r->prefix), vp->routes[at].pcx);
+		return -EEXIST;
+	}
+	for (i = 0; i < vp->n_routes; i++)
+		same_family += vp->routes[i].prefix.family == r->prefix.family;
+	if (same_family >= VPCPEER_MAX_ROUTES) {
+		vp_err(extack, NULL, "%s has %u IPv%u routes, the limit",
+		       vp->dev->name, VPCPEER_MAX_ROUTES, r->prefix.family);
+		return -ENOSPC;
+	}
+
+	routes = kvmalloc_array(vp->n_routes + 1, sizeof(*routes), GFP_KERNEL);
+	if (!routes)
+		return -ENOMEM;
+	if (vp->n_routes)
+		memcpy(routes, vp->routes, vp->n_routes * sizeof(*routes));
+	routes[vp->n_routes] = *r;
+	return vp_routes_replace(vp, routes, vp->n_routes + 1);
+}
+
+int vp_route_del(struct vp_device *vp, const struct vp_prefix *p,
+		 struct netlink_ext_ack *extack)
+{
+	char buf[VP_PREFIX_STR];
+	struct vp_route *routes;
+	int at;
+
+	lockdep_assert_held(&vp->conf_lock);
+	at = vp_route_find(vp, p);
+	if (at < 0) {
+		vp_err(extack, NULL, "no route %s on %s", vp_prefix_str(buf, p),
+		       vp->dev->name);
+		return -ENOENT;
+	}
+	routes = kvmalloc_array(vp->n_routes, sizeof(*routes), GFP_KERNEL);
+	if (!routes)
+		return -ENOMEM;
+	memcpy(routes, vp->routes, at * sizeof(*routes));
+	memcpy(routes + at, vp->routes + at + 1,
+	       (vp->n_routes - at - 1) * sizeof(*routes));
+	return vp_routes_replace(vp, routes, vp->n_routes - 1);
+}

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Transmit: route lookup, the origin check that keeps peering
+ * non-transitive, AES-GCM encryption and hand-off to the underlay.
+ */
+#include "datapath.h"
+#include "compat.h"
+#include "socket.h"
+#include "wire.h"
+
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
+#include <net/icmp.h>
+
+static void vp_tx_drop(struct vp_peer *peer, struct sk_buff *skb,
+		       enum vp_stat why)
+{
+	vp_stat_inc(peer->stats, why);
+	DEV_STATS_INC(peer->vp->dev, tx_dropped);
+	kfree_skb(skb);
+}
+
+/* After encryption (inline or from the crypto driver's completion). */
+static void vp_send_finish(struct sk_buff *skb, int err)
+{
+	struct vp_peer *peer = VP_CB(skb)->peer;
+	struct vp_device *vp = peer->vp;
+	struct net_device *dev = vp->dev;
+	unsigned int len = VP_CB(skb)->len;
+
+	kfree(VP_CB(skb)->crypt);
+	rcu_read_lock_bh();
+	if (err) {
+		vp_tx_drop(peer, skb, VP_STAT_TX_ERROR);
+	} else if (vp_socket_send(vp, peer, skb)) {
+		vp_stat_inc(peer->stats, VP_STAT_TX_ERROR);
+		DEV_STATS_INC(dev, tx_errors);
+	} else {
+		vp_stat_packet(peer->stats, VP_STAT_TX_PACKETS, len);
+		dev_sw_netstats_tx_add(dev, 1, len);
+	}
+	rcu_read_unlock_bh();
+	vp_peer_put(peer);
+	dev_put(dev);
+}
+
+VP_AEAD_DONE(vp_encrypt_done, vp_send_finish)
+
+/*
+ * Encrypts skb in place: [header | inner packet | tag], the header being
+ * the associated data, nonce = salt || counter. Consumes skb.
+ */
+static void vp_encrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter)
+{
+	struct net_device *dev = peer->vp->dev;
+	unsigned int len = skb->len;
+	struct aead_request *req;
+	struct scatterlist *sg;
+	struct sk_buff *trailer;
+	struct vp_hdr *hdr;
+	int nsg, err;
+	void *crypt;
+	u8 *iv;
+
+	if (skb_cow_head(skb, dev->needed_headroom))
+		goto drop;
+	nsg = skb_cow_data(skb, VP_TAG_LEN, &trailer);
+	if (nsg < 0)
+		goto drop;
+	crypt = vp_aead_request_alloc(peer->keys.tx.tfm, nsg, &req, &iv, &sg);
+	if (!crypt)
+		goto drop;
+
+	hdr = skb_push(skb, VP_HDR_LEN);
+	vp_hdr_build(hdr, 0, peer->keys.remote_index, counter);
+	pskb_put(skb, trailer, VP_TAG_LEN);
+	sg_init_table(sg, nsg);
+	err = skb_to_sgvec(skb, sg, 0, skb->len);
+	if (unlikely(err < 0)) {
+		kfree(crypt);
+		goto drop;
+	}
+	vp_nonce(iv, &peer->keys.tx, counter);
+	aead_request_set_callback(req, 0, vp_encrypt_done, skb);
+	aead_request_set_crypt(req, sg, sg, len, iv);
+	aead_request_set_ad(req, VP_HDR_LEN);
+
+	VP_CB(skb)->crypt = crypt;
+	VP_CB(skb)->peer = peer;
+	VP_CB(skb)->len = len;
+	dev_hold(dev);
+	err = crypto_aead_encrypt(req);
+	if (err == -EINPROGRESS)
+		return;
+	vp_send_finish(skb, err);
+	return;
+
+drop:
+	vp_tx_drop(peer, skb, VP_STAT_TX_ERROR);
+	vp_peer_put(peer);
+}
+
+static void vp_unreachable(struct sk_buff *skb, u8 family)
+{
+	if (family == VP_AF_INET)
+		icmp_ndo_send(skb, ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, 0);
+	else
+		icmpv6_ndo_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADDR_UNREACH,
+				0);
+}
+
+/* ndo_start_xmit; runs under rcu_read_lock_bh. */
+netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct vp_device *vp = netdev_priv(dev);
+	const struct vp_lpm_entry *route;
+	struct vp_peer *peer;
+	struct vp_inner in;
+	u64 counter;
+
+	if (vp_skb_inner(skb, &in)) {
+		DEV_STATS_INC(dev, tx_errors);
+		kfree_skb(skb);
+		return NETDEV_TX_OK;
+	}
+	route = vp_lpm_lookup(rcu_dereference_bh(vp->route_table), in.family,
+			      in.dst);
+	if (!route) {
+		vp_unreachable(skb, in.family);
+		vp_device_drop(vp, skb, VP_STAT_NO_ROUTE, false);
+		return NETDEV_TX_OK;
+	}
+	peer = vp_peer_get(route->value);
+	if (!peer) {
+		vp_device_drop(vp, skb, VP_STAT_BLACKHOLE, false);
+		return NETDEV_TX_OK;
+	}
+	/* Only traffic that originates in this VPC may use a peering. */
+	if (!vp_lpm_lookup(rcu_dereference_bh(vp->own_cidrs), in.family,
+			   in.src)) {
+		vp_tx_drop(peer, skb, VP_STAT_TRANSITIVE_SRC);
+		goto out;
+	}
+	if (pskb_trim(skb, in.len)) {
+		vp_tx_drop(peer, skb, VP_STAT_TX_ERROR);
+		goto out;
+	}
+	/* Never reuse a counter under a key: stop short of the limit. */
+	counter = atomic64_fetch_add_unless(&peer->tx_counter, 1,
+					    VP_COUNTER_LIMIT);
+	if (counter >= VP_COUNTER_LIMIT) {
+		vp_tx_drop(peer, skb, VP_STAT_NONCE_EXHAUSTED);
+		goto out;
+	}
+	skb_get_hash(skb);	/* the inner flow's, for the outer port */
+	vp_encrypt(peer, skb, counter);
+	return NETDEV_TX_OK;
+out:
+	vp_peer_put(peer);
+	return NETDEV_TX_OK;
+}

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The underlay: one UDP socket per address family, in the namespace the
+ * device was created in (vp->creating_net), bound to the listen port while
+ * the device is up. Received datagrams go to vp_udp_recv (receive.c).
+ */
+#include "socket.h"
+
+#include <linux/inetdevice.h>
+#include <net/dst_cache.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
+#include <net/ipv6_stubs.h>
+#include <net/route.h>
+#include <net/udp_tunnel.h>
+
+static int vp_sock_create(struct vp_device *vp, int family, u16 port,
+			  struct sock **skp)
+{
+	struct udp_tunnel_sock_cfg tcfg = {
+		.sk_user_data = vp,
+		.encap_type = 1,
+		.encap_rcv = vp_udp_recv,
+	};
+	struct udp_port_cfg cfg = {
+		.family = family,
+		.local_udp_port = htons(port),
+		.ipv6_v6only = family == AF_INET6,
+	};
+	struct socket *sock;
+	int ret;
+
+	if (family == AF_INET)
+		cfg.local_ip.s_addr = htonl(INADDR_ANY);
+	else
+		cfg.local_ip6 = in6addr_any;
+	ret = udp_sock_create(vp->creating_net, &cfg, &sock);
+	if (ret)
+		return ret;
+	setup_udp_tunnel_sock(vp->creating_net, sock, &tcfg);
+	*skp = sock->sk;
+	return 0;
+}
+
+static void vp_sock_free(struct sock *sk)
+{
+	if (sk)
+		udp_tunnel_sock_release(sk->sk_socket);
+}
+
+/*
+ * (Re)binds both sockets to port (0: any, the same for both families).
+ * On failure the old sockets stay. Caller holds vp->conf_lock.
+ */
+int vp_socket_open(struct vp_device *vp, u16 port)
+{
+	struct sock *new4 = NULL, *new6 = NULL, *old4, *old6;
+	int ret, tries = port ? 1 : 16;
+
+	lockdep_assert_held(&vp->conf_lock);
+	if (!vp->creating_net)
+		return -ENETDOWN;
+	while (tries--) {
+		ret = vp_sock_create(vp, AF_INET, port, &new4);
+		if (ret)
+			return ret;
+		ret = vp_sock_create(vp, AF_INET6, ntohs(inet_sk(new4)->inet_sport),
+				     &new6);
+		/* Without IPv6 in that namespace, IPv4 alone serves. */
+		if (!ret || ret == -EAFNOSUPPORT || ret == -EPFNOSUPPORT) {
+			ret = 0;
+			break;
+		}
+		vp_sock_free(new4);
+		new4 = NULL;
+		/* Port 0: the IPv4 port may be taken for IPv6; try another. */
+		if (ret != -EADDRINUSE)
+			return ret;
+	}
+	if (ret)
+		return ret;
+
+	old4 = rcu_replace_pointer(vp->sock4, new4,
+				   lockdep_is_held(&vp->conf_lock));
+	old6 = rcu_replace_pointer(vp->sock6, new6,
+				   lockdep_is_held(&vp->conf_lock));
+	synchronize_net();
+	vp_sock_free(old4);
+	vp_sock_free(old6);
+	return 0;
+}
+
+void vp_socket_close(struct vp_device *vp)
+{
+	struct sock *old4, *old6;
+
+	old4 = rcu_replace_pointer(vp->sock4, NULL,
+				   lockdep_is_held(&vp->conf_lock));
+	old6 = rcu_replace_pointer(vp->sock6, NULL,
+				   lockdep_is_held(&vp->conf_lock));
+	synchronize_net();
+	vp_sock_free(old4);
+	vp_sock_free(old6);
+}
+
+/* The bound port, or 0 when the device is down. Caller holds conf_lock. */
+u16 vp_socket_port(struct vp_device *vp)
+{
+	struct sock *sk;
+
+	sk = rcu_dereference_protected(vp->sock4,
+				       lockdep_is_held(&vp->conf_lock)) ?:
+	     rcu_dereference_protected(vp->sock6,
+				       lockdep_is_held(&vp->conf_lock));
+	return sk ? ntohs(inet_sk(sk)->inet_sport) : 0;
+}
+
+static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
+		    struct sk_buff *skb, __be16 sport)
+{
+	struct sock *sk = rcu_dereference_bh(vp->sock4);
+	const struct sockaddr_in *ep = &peer->endpoint.in4;
+	struct flowi4 fl4 = {
+		.daddr = ep->sin_addr.s_addr,
+		.fl4_dport = ep->sin_port,
+		.fl4_sport = sport,
+		.flowi4_proto = IPPROTO_UDP,
+	};
+	struct rtable *rt;
+
+	if (!sk)
+		return -ENETDOWN;
+	rt = dst_cache_get_ip4(&peer->dst_cache, &fl4.saddr);
+	if (!rt) {
+		rt = ip_route_output_flow(sock_net(sk), &fl4, sk);
+		if (IS_ERR(rt))
+			return PTR_ERR(rt);
+		if (rt->dst.dev == vp->dev) {
+			ip_rt_put(rt);
+			return -ELOOP;
+		}
+		dst_cache_set_ip4(&peer->dst_cache, &rt->dst, fl4.saddr);
+	}
+	/* Without skb->dev, iptunnel_xmit() leaves the device's counters to
+	 * us: they count inner packets, as the peering counters do.
+	 */
+	skb->dev = NULL;
+	udp_tunnel_xmit_skb(rt, sk, skb, fl4.saddr, fl4.daddr, 0,
+			    ip4_dst_hoplimit(&rt->dst), 0, sport,
+			    ep->sin_port,
+			    !net_eq(sock_net(sk), dev_net(vp->dev)), false);
+	return 0;
+}
+
+static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
+		    struct sk_buff *skb, __be16 sport)
+{
+	struct sock *sk = rcu_dereference_bh(vp->sock6);
+	const struct sockaddr_in6 *ep = &peer->endpoint.in6;
+	struct flowi6 fl6 = {
+		.daddr = ep->sin6_addr,
+		.fl6_dport = ep->sin6_port,
+		.fl6_sport = sport,
+		.flowi6_proto = IPPROTO_UDP,
+		.flowi6_oif = ep->sin6_scope_id,
+	};
+	struct dst_entry *dst;
+
+	if (!sk)
+		return -ENETDOWN;
+	dst = dst_cache_get_ip6(&peer->dst_cache, &fl6.saddr);
+	if (!dst) {
+		dst = ipv6_stub->ipv6_dst_lookup_flow(sock_net(sk), sk, &fl6,
+						      NULL);
+		if (IS_ERR(dst))
+			return PTR_ERR(dst);
+		if (dst->dev == vp->dev) {
+			dst_release(dst);
+			return -ELOOP;
+		}
+		dst_cache_set_ip6(&peer->dst_cache, dst, &fl6.saddr);
+	}
+	/* No device: its counters are ours to keep, see vp_send4(). */
+	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6.saddr, &fl6.daddr, 0,
+			     ip6_dst_hoplimit(dst), 0, sport, ep->sin6_port,
+			     false);
+	return 0;
+}
+
+/*
+ * Sends an encapsulated packet to the peering's endpoint; the skb is
+ * consumed whatever happens. The outer source port comes from the inner
+ * flow's hash (taken before encryption) so that ECMP and RSS spread
+ * flows. Caller holds rcu_read_lock_bh.
+ */
+int vp_socket_send(struct vp_device *vp, struct vp_peer *peer,
+		   struct sk_buff *skb)
+{
+	struct net *net = dev_net(vp->dev);
+	__be16 sport = udp_flow_src_port(net, skb, 0, 0, true);
+	int ret;
+
+	if (peer->endpoint.sa.sa_family == AF_INET)
+		ret = vp_send4(vp, peer, skb, sport);
+	else
+		ret = vp_send6(vp, peer, skb, sport);
+	if (ret)
+		kfree_skb(skb);
+	return ret;
+}
