@@ -51,6 +51,9 @@ module_load() {
 	[ "$want" = "$have" ] ||
 		fail "$MODULE is built for $want, this guest runs $have: run make KVER=$have"
 	grep -q '^vpcpeer ' /proc/modules && return 0
+	# insmod does not load dependencies (udp_tunnel, ip6_udp_tunnel).
+	modprobe -a $(modinfo -F depends "$MODULE" | tr , ' ') ||
+		fail "modprobe of vpcpeer's dependencies"
 	insmod "$MODULE" || fail "insmod $MODULE"
 }
 
