@@ -63,10 +63,28 @@ TEST(test_escaping)
 	CHECK(!strcmp(buf, "\"a\\\"b\\\\c\\nd\\te\\u0001\\u001f/\xc3\xa9\""));
 }
 
+TEST(test_null)
+{
+	FILE *f = open_buf();
+	struct json j;
+
+	json_init(&j, f);
+	json_open_object(&j, NULL);
+	json_null(&j, "region");
+	json_open_array(&j, "a");
+	json_null(&j, NULL);
+	json_u64(&j, NULL, 0);
+	json_close_array(&j);
+	json_close_object(&j);
+	fclose(f);
+	CHECK(!strcmp(buf, "{\"region\":null,\"a\":[null,0]}\n"));
+}
+
 static const struct tap_test tests[] = {
 	TAP(test_nested_document),
 	TAP(test_empty_array),
 	TAP(test_escaping),
+	TAP(test_null),
 };
 
 TAP_MAIN(tests)

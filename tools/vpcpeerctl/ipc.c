@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "ipc.h"
-#include "linux/vpcpeer.h"
+#include "parse.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -24,27 +24,146 @@ struct ipc_call {
 	bool done;
 };
 
-static const char *const device_attr_names[VPCPEER_A_DEVICE_MAX + 1] = {
-	[VPCPEER_A_DEVICE_IFINDEX] = "ifindex",
-	[VPCPEER_A_DEVICE_IFNAME] = "ifname",
-};
+/* The kinds of nest a request has, to name the attribute the kernel blames. */
+enum nest { N_LEAF, N_DEVICE, N_PEER, N_ROUTE, N_LIST, N_PREFIX };
 
-/* Names the attribute of our request that starts at byte offs, if any. */
-static const char *attr_at(struct nl_msg *req, unsigned int offs)
+#define NAME(table, type) \
+	((type) < (int)(sizeof(table) / sizeof(*(table))) ? (table)[type] : NULL)
+
+static const char *attr_name(enum nest in, int type)
+{
+	static const char *const device[] = {
+		[VPCPEER_A_DEVICE_IFINDEX] = "ifindex",
+		[VPCPEER_A_DEVICE_IFNAME] = "ifname",
+		[VPCPEER_A_DEVICE_VPC_ID] = "vpc_id",
+		[VPCPEER_A_DEVICE_CIDRS] = "cidrs",
+		[VPCPEER_A_DEVICE_LISTEN_PORT] = "listen_port",
+		[VPCPEER_A_DEVICE_REGION] = "region",
+		[VPCPEER_A_DEVICE_PEER] = "peer",
+		[VPCPEER_A_DEVICE_ROUTE] = "route",
+		[VPCPEER_A_DEVICE_STATS] = "stats",
+		[VPCPEER_A_DEVICE_PEER_COUNT] = "peer_count",
+		[VPCPEER_A_DEVICE_ROUTE_COUNT] = "route_count",
+	};
+	static const char *const peer[] = {
+		[VPCPEER_A_PEER_PCX] = "pcx",
+		[VPCPEER_A_PEER_REMOTE_VPC] = "remote_vpc",
+		[VPCPEER_A_PEER_CIDRS] = "cidrs",
+		[VPCPEER_A_PEER_ENDPOINT] = "endpoint",
+		[VPCPEER_A_PEER_SECRET] = "secret",
+		[VPCPEER_A_PEER_CIPHER] = "cipher",
+		[VPCPEER_A_PEER_REGION] = "region",
+		[VPCPEER_A_PEER_STATS] = "stats",
+		[VPCPEER_A_PEER_LOCAL_INDEX] = "local_index",
+		[VPCPEER_A_PEER_REMOTE_INDEX] = "remote_index",
+		[VPCPEER_A_PEER_TX_COUNTER] = "tx_counter",
+	};
+	static const char *const route[] = {
+		[VPCPEER_A_ROUTE_PREFIX] = "prefix",
+		[VPCPEER_A_ROUTE_PCX] = "pcx",
+		[VPCPEER_A_ROUTE_BLACKHOLE] = "blackhole",
+	};
+	static const char *const prefix[] = {
+		[VPCPEER_A_PREFIX_ADDR] = "addr",
+		[VPCPEER_A_PREFIX_LEN] = "len",
+	};
+
+	switch (in) {
+	case N_DEVICE:
+		return NAME(device, type);
+	case N_PEER:
+		return NAME(peer, type);
+	case N_ROUTE:
+		return NAME(route, type);
+	case N_PREFIX:
+		return NAME(prefix, type);
+	default:
+		return NULL;
+	}
+}
+
+/* What an attribute of type holds when it sits in a nest of kind in. */
+static enum nest attr_kind(enum nest in, int type)
+{
+	if ((in == N_DEVICE && type == VPCPEER_A_DEVICE_CIDRS) ||
+	    (in == N_PEER && type == VPCPEER_A_PEER_CIDRS))
+		return N_LIST;
+	if (in == N_DEVICE && type == VPCPEER_A_DEVICE_PEER)
+		return N_PEER;
+	if (in == N_DEVICE && type == VPCPEER_A_DEVICE_ROUTE)
+		return N_ROUTE;
+	if ((in == N_ROUTE && type == VPCPEER_A_ROUTE_PREFIX) ||
+	    (in == N_LIST && type == VPCPEER_A_CIDR))
+		return N_PREFIX;
+	return N_LEAF;
+}
+
+/*
+ * Appends to path the name of the attribute at target, searching the
+ * attributes [head, head + len) of a nest of kind in and the nests within:
+ * "peer.cidrs[1].len". Returns the kind of that attribute, or -1 if no
+ * attribute starts there.
+ */
+static int attr_path(struct nlattr *head, int len, enum nest in,
+		     const char *target, char *path, size_t size)
+{
+	struct nlattr *a;
+	int rem, i = 0;
+
+	nla_for_each_attr(a, head, len, rem) {
+		const char *start = (const char *)a, *name;
+		enum nest kind = attr_kind(in, nla_type(a));
+		size_t used = strlen(path);
+
+		if (target < start || target >= start + a->nla_len) {
+			i++;
+			continue;
+		}
+		if (in == N_LIST)
+			snprintf(path + used, size - used, "[%d]", i);
+		else if ((name = attr_name(in, nla_type(a))))
+			snprintf(path + used, size - used, "%s%s",
+				 used ? "." : "", name);
+		else
+			return -1;
+		if (target == start || kind == N_LEAF)
+			return kind;
+		return attr_path(nla_data(a), nla_len(a), kind, target, path,
+				 size);
+	}
+	return -1;
+}
+
+/*
+ * Names the attribute of our request at byte offset offs into path; with
+ * missing >= 0, names instead the attribute of that type missing from the
+ * nest at offs (or from the top level, offs 0). False if it cannot.
+ */
+static bool attr_at(struct nl_msg *req, unsigned int offs, int missing,
+		    char *path, size_t size)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(req);
-	struct nlattr *a;
-	int rem;
+	int kind = N_DEVICE;
+	const char *name;
+	size_t used;
 
-	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
-			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem) {
-		int type = nla_type(a);
-
-		if ((unsigned int)((char *)a - (char *)nlh) == offs &&
-		    type <= VPCPEER_A_DEVICE_MAX && device_attr_names[type])
-			return device_attr_names[type];
-	}
-	return NULL;
+	path[0] = '\0';
+	if (offs >= nlh->nlmsg_len || (!offs && missing < 0))
+		return false;
+	if (offs)
+		kind = attr_path(genlmsg_attrdata(nlmsg_data(nlh), 0),
+				 genlmsg_attrlen(nlmsg_data(nlh), 0), N_DEVICE,
+				 (char *)nlh + offs, path, size);
+	if (kind < 0)
+		return false;
+	if (missing < 0)
+		return true;
+	name = attr_name((enum nest)kind, missing);
+	if (!name)
+		return false;
+	used = strlen(path);
+	snprintf(path + used, size - used, "%s%s", used ? "." : "", name);
+	return true;
 }
 
 /* Keeps the kernel's extended ack message (and bad attribute) in ipc->err. */
@@ -53,8 +172,10 @@ static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
 	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { 0 };
 	struct ipc_call *call = arg;
-	const char *msg = NULL, *attr = NULL;
+	const char *msg = NULL;
 	size_t ack_len = sizeof(*e);
+	char attr[128] = "";
+	bool named = false;
 	int len;
 
 	(void)nla;
@@ -71,12 +192,25 @@ static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 		goto out;
 	if (tb[NLMSGERR_ATTR_MSG])
 		msg = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
-	if (tb[NLMSGERR_ATTR_OFFS])
-		attr = attr_at(call->req, nla_get_u32(tb[NLMSGERR_ATTR_OFFS]));
+	if (!call->ipc->family)		/* rtnetlink: nothing to name */
+		goto out;
+	if (tb[NLMSGERR_ATTR_MISS_TYPE])
+		named = attr_at(call->req, tb[NLMSGERR_ATTR_MISS_NEST] ?
+				nla_get_u32(tb[NLMSGERR_ATTR_MISS_NEST]) : 0,
+				(int)nla_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE]),
+				attr, sizeof(attr));
+	else if (tb[NLMSGERR_ATTR_OFFS])
+		named = attr_at(call->req, nla_get_u32(tb[NLMSGERR_ATTR_OFFS]),
+				-1, attr, sizeof(attr));
+	if (named && tb[NLMSGERR_ATTR_MISS_TYPE] && (!msg || !*msg)) {
+		snprintf(call->ipc->err, sizeof(call->ipc->err),
+			 "missing attribute %s", attr);
+		return NL_STOP;
+	}
 out:
 	if (!msg || !*msg)
 		msg = strerror(-e->error);
-	if (attr && !strstr(msg, attr))
+	if (named)
 		snprintf(call->ipc->err, sizeof(call->ipc->err),
 			 "%s (attribute %s)", msg, attr);
 	else
@@ -93,20 +227,39 @@ static int on_finish(struct nl_msg *msg, void *arg)
 	return NL_STOP;
 }
 
+/* What replies may carry; the nests are checked where they are read. */
+static const struct nla_policy device_policy[VPCPEER_A_DEVICE_MAX + 1] = {
+	[VPCPEER_A_DEVICE_IFINDEX] = { .type = NLA_U32 },
+	[VPCPEER_A_DEVICE_IFNAME] = { .type = NLA_STRING },
+	[VPCPEER_A_DEVICE_VPC_ID] = { .type = NLA_STRING },
+	[VPCPEER_A_DEVICE_CIDRS] = { .type = NLA_NESTED },
+	[VPCPEER_A_DEVICE_LISTEN_PORT] = { .type = NLA_U16 },
+	[VPCPEER_A_DEVICE_REGION] = { .type = NLA_STRING },
+	[VPCPEER_A_DEVICE_PEER] = { .type = NLA_NESTED },
+	[VPCPEER_A_DEVICE_ROUTE] = { .type = NLA_NESTED },
+	[VPCPEER_A_DEVICE_STATS] = { .type = NLA_NESTED },
+	[VPCPEER_A_DEVICE_PEER_COUNT] = { .type = NLA_U32 },
+	[VPCPEER_A_DEVICE_ROUTE_COUNT] = { .type = NLA_U32 },
+};
+
 static int on_reply(struct nl_msg *msg, void *arg)
 {
 	struct ipc_call *call = arg;
 	struct nlattr *tb[call->maxattr + 1];
 	int ret;
 
-	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, call->maxattr, NULL);
+	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, call->maxattr,
+			    call->maxattr == VPCPEER_A_DEVICE_MAX ?
+			    device_policy : NULL);
+	if (ret >= 0 && call->fn)
+		ret = call->fn(tb, call->arg);
 	if (ret < 0) {
 		call->error = -EPROTO;
 		snprintf(call->ipc->err, sizeof(call->ipc->err),
 			 "malformed reply from the kernel");
 		return NL_STOP;
 	}
-	return call->fn ? call->fn(tb, call->arg) : NL_OK;
+	return ret;
 }
 
 int ipc_open(struct ipc *ipc)
@@ -138,6 +291,28 @@ int ipc_open(struct ipc *ipc)
 	return 0;
 }
 
+int ipc_open_route(struct ipc *ipc)
+{
+	int one = 1;
+
+	ipc->err[0] = '\0';
+	ipc->family = 0;
+	ipc->sk = nl_socket_alloc();
+	if (!ipc->sk) {
+		snprintf(ipc->err, sizeof(ipc->err), "out of memory");
+		return -ENOMEM;
+	}
+	if (nl_connect(ipc->sk, NETLINK_ROUTE)) {
+		snprintf(ipc->err, sizeof(ipc->err),
+			 "cannot open a rtnetlink socket");
+		ipc_close(ipc);
+		return -ENOTSUP;
+	}
+	setsockopt(nl_socket_get_fd(ipc->sk), SOL_NETLINK, NETLINK_EXT_ACK,
+		   &one, sizeof(one));
+	return 0;
+}
+
 void ipc_close(struct ipc *ipc)
 {
 	nl_socket_free(ipc->sk);
@@ -156,6 +331,14 @@ struct nl_msg *ipc_new(struct ipc *ipc, int cmd, int flags)
 	return msg;
 }
 
+void ipc_free(struct nl_msg *msg)
+{
+	if (!msg)
+		return;
+	explicit_bzero(nlmsg_hdr(msg), nlmsg_hdr(msg)->nlmsg_len);
+	nlmsg_free(msg);
+}
+
 int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 	   ipc_reply_fn fn, void *arg)
 {
@@ -167,11 +350,15 @@ int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 	int ret;
 
 	ipc->err[0] = '\0';
+	if (!msg) {
+		snprintf(ipc->err, sizeof(ipc->err), "out of memory");
+		return -ENOMEM;
+	}
 	if (!(nlmsg_hdr(msg)->nlmsg_flags & NLM_F_DUMP))
 		nlmsg_hdr(msg)->nlmsg_flags |= NLM_F_ACK;
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!cb) {
-		nlmsg_free(msg);
+		ipc_free(msg);
 		snprintf(ipc->err, sizeof(ipc->err), "out of memory");
 		return -ENOMEM;
 	}
@@ -184,11 +371,83 @@ int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 	while (ret >= 0 && !call.done && !call.error)
 		ret = nl_recvmsgs(ipc->sk, cb);
 	nl_cb_put(cb);
-	nlmsg_free(msg);
+	ipc_free(msg);
 	if (ret < 0 && !call.error) {
 		snprintf(ipc->err, sizeof(ipc->err), "netlink: %s",
 			 nl_geterror(ret));
 		return -EIO;
 	}
 	return call.error;
+}
+
+int ipc_put_dev(struct nl_msg *msg, const char *ifname, uint32_t ifindex)
+{
+	return ifname ? nla_put_string(msg, VPCPEER_A_DEVICE_IFNAME, ifname) :
+			nla_put_u32(msg, VPCPEER_A_DEVICE_IFINDEX, ifindex);
+}
+
+int ipc_put_prefix(struct nl_msg *msg, int type, const struct prefix *p)
+{
+	struct nlattr *nest = nla_nest_start(msg, NLA_F_NESTED | type);
+
+	if (!nest ||
+	    nla_put(msg, VPCPEER_A_PREFIX_ADDR,
+		    (int)prefix_addr_len(p->family), p->addr) ||
+	    nla_put_u8(msg, VPCPEER_A_PREFIX_LEN, p->len))
+		return -NLE_NOMEM;
+	return nla_nest_end(msg, nest);
+}
+
+int ipc_put_prefixes(struct nl_msg *msg, int type, const struct prefix *p,
+		     size_t n)
+{
+	struct nlattr *nest = nla_nest_start(msg, NLA_F_NESTED | type);
+	size_t i;
+
+	if (!nest)
+		return -NLE_NOMEM;
+	for (i = 0; i < n; i++)
+		if (ipc_put_prefix(msg, VPCPEER_A_CIDR, &p[i]))
+			return -NLE_NOMEM;
+	return nla_nest_end(msg, nest);
+}
+
+int ipc_get_prefix(struct nlattr *nest, struct prefix *p)
+{
+	struct nlattr *tb[VPCPEER_A_PREFIX_MAX + 1];
+	int alen;
+
+	memset(p, 0, sizeof(*p));
+	if (nla_parse_nested(tb, VPCPEER_A_PREFIX_MAX, nest, NULL) ||
+	    !tb[VPCPEER_A_PREFIX_ADDR] || !tb[VPCPEER_A_PREFIX_LEN] ||
+	    nla_len(tb[VPCPEER_A_PREFIX_LEN]) < 1)
+		return -1;
+	alen = nla_len(tb[VPCPEER_A_PREFIX_ADDR]);
+	if (alen != 4 && alen != 16)
+		return -1;
+	p->family = alen == 4 ? AF_INET : AF_INET6;
+	memcpy(p->addr, nla_data(tb[VPCPEER_A_PREFIX_ADDR]), (size_t)alen);
+	p->len = nla_get_u8(tb[VPCPEER_A_PREFIX_LEN]);
+	return p->len <= 8 * alen ? 0 : -1;
+}
+
+int ipc_get_stats(struct nlattr *nest,
+		  uint64_t stats[VPCPEER_A_STATS_MAX + 1])
+{
+	struct nlattr *tb[VPCPEER_A_STATS_MAX + 1];
+	int i;
+
+	memset(stats, 0, (VPCPEER_A_STATS_MAX + 1) * sizeof(*stats));
+	if (!nest)
+		return 0;
+	if (nla_parse_nested(tb, VPCPEER_A_STATS_MAX, nest, NULL))
+		return -1;
+	for (i = VPCPEER_A_STATS_PAD + 1; i <= VPCPEER_A_STATS_MAX; i++) {
+		if (!tb[i])
+			continue;
+		if (nla_len(tb[i]) != sizeof(uint64_t))
+			return -1;
+		stats[i] = nla_get_u64(tb[i]);
+	}
+	return 0;
 }

@@ -1,35 +1,64 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Talking to the kernel: the "vpcpeer" generic netlink family. Every
- * subcommand builds a request with ipc_new(), adds attributes with libnl's
- * nla_put_*() and hands it to ipc_do(). Errors come back as -errno with
+ * Talking to the kernel: the "vpcpeer" generic netlink family, and plain
+ * rtnetlink for the routes `route add` installs. Every subcommand builds a
+ * request with ipc_new(), adds attributes with libnl's nla_put_*() and the
+ * helpers below, and hands it to ipc_do(). Errors come back as -errno with
  * the kernel's extended ack message, if any, in ipc->err.
  */
 #ifndef VPCTL_IPC_H
 #define VPCTL_IPC_H
 
+#include <stdint.h>
 #include <netlink/genl/genl.h>
 #include <netlink/msg.h>
 
+#include "linux/vpcpeer.h"
+
+struct prefix;
+
 struct ipc {
 	struct nl_sock *sk;
-	int family;
+	int family;		/* genl family id; 0 on a NETLINK_ROUTE socket */
 	char err[512];
 };
 
-/* Called for every reply message; return NL_OK or NL_STOP. */
+/*
+ * Called for every reply message; returns NL_OK, or -1 if the reply is
+ * malformed, which fails the request with -EPROTO.
+ */
 typedef int (*ipc_reply_fn)(struct nlattr **attrs, void *arg);
 
 /* 0, or -errno with a readable reason in ipc->err. */
 int ipc_open(struct ipc *ipc);
+/* The same for a NETLINK_ROUTE socket. */
+int ipc_open_route(struct ipc *ipc);
+/* Safe to call twice. */
 void ipc_close(struct ipc *ipc);
+/* A vpcpeer request, or NULL if out of memory. */
 struct nl_msg *ipc_new(struct ipc *ipc, int cmd, int flags);
+/* Wipes (it may hold a secret) and frees a request; msg may be NULL. */
+void ipc_free(struct nl_msg *msg);
 /*
- * Sends msg (consumed) and feeds every reply's top-level attributes,
- * parsed up to maxattr, to fn. Returns 0 or -errno; on error ipc->err
- * says why.
+ * Sends msg (consumed and wiped: it may hold a secret) and feeds every
+ * reply's top-level attributes, parsed up to maxattr, to fn. msg may be
+ * NULL, for a request that could not be built. Returns 0 or -errno; on
+ * error ipc->err says why.
  */
 int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 	   ipc_reply_fn fn, void *arg);
+
+/* Request building; each returns 0 or a negative libnl error. */
+int ipc_put_dev(struct nl_msg *msg, const char *ifname, uint32_t ifindex);
+int ipc_put_prefix(struct nl_msg *msg, int type, const struct prefix *p);
+/* A nest of type holding one VPCPEER_A_CIDR prefix nest per prefix. */
+int ipc_put_prefixes(struct nl_msg *msg, int type, const struct prefix *p,
+		     size_t n);
+
+/* Reply parsing: 0, or -1 if the nest is malformed. */
+int ipc_get_prefix(struct nlattr *nest, struct prefix *p);
+/* Every VPCPEER_A_STATS_* counter of a stats nest; absent ones are 0. */
+int ipc_get_stats(struct nlattr *nest,
+		  uint64_t stats[VPCPEER_A_STATS_MAX + 1]);
 
 #endif

@@ -109,3 +109,9 @@ void json_bool(struct json *j, const char *key, bool val)
 	json_prefix(j, key);
 	fputs(val ? "true" : "false", j->out);
 }
+
+void json_null(struct json *j, const char *key)
+{
+	json_prefix(j, key);
+	fputs("null", j->out);
+}

@@ -27,6 +27,7 @@ void json_close_array(struct json *j);
 void json_string(struct json *j, const char *key, const char *val);
 void json_u64(struct json *j, const char *key, uint64_t val);
 void json_bool(struct json *j, const char *key, bool val);
+void json_null(struct json *j, const char *key);
 /* Writes s as a quoted JSON string, escaping per RFC 8259. */
 void json_write_escaped(FILE *out, const char *s);
 

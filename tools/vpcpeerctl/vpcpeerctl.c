@@ -4,6 +4,7 @@
  * function int cmd(int argc, char *argv[]) with argv[0] its own name.
  */
 #include "vpcpeerctl.h"
+#include "parse.h"
 #include "../../module/version.h"
 
 #include <stdarg.h>
@@ -13,13 +14,38 @@
 struct options opts;
 const char *prog = "vpcpeerctl";
 
+/*
+ * Every command as --help shows it. Commands with a second word ("route
+ * add") share the function of their first word.
+ */
 static const struct command {
 	const char *name;
 	int (*fn)(int argc, char *argv[]);
-	const char *usage;
+	const char *args;
+	const char *what;
 } commands[] = {
-	{ "show", cmd_show, "show [DEV]          list vpcpeer devices, or one" },
+	{ "show", cmd_show, "[DEV] [-j]",
+	  "devices with their peerings, routes and counters" },
+	{ "genkey", cmd_genkey, "",
+	  "print a new random peering secret, base64, for secret-file" },
+	{ "set", cmd_set,
+	  "DEV [vpc-id VPC] [cidr P[,P...]] [listen-port N] [region NAME]",
+	  "configure a device (cidr replaces its whole list)" },
+	{ "add-peer", cmd_add_peer,
+	  "DEV PCX remote-vpc VPC cidr P[,P...] endpoint ADDR:PORT "
+	  "secret-file FILE [cipher aes-gcm-128|aes-gcm-256] [region NAME]",
+	  "add a peering (default cipher aes-gcm-256)" },
+	{ "del-peer", cmd_del_peer, "DEV PCX",
+	  "delete a peering (its routes stay, as blackholes)" },
+	{ "route add", cmd_route, "DEV PREFIX via PCX",
+	  "route PREFIX over a peering, and `ip route add PREFIX dev DEV`" },
+	{ "route del", cmd_route, "DEV PREFIX",
+	  "delete a route, and the kernel route PREFIX dev DEV" },
+	{ "route show", cmd_route, "DEV [-j]",
+	  "list a device's routes" },
 };
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 void fail(const char *fmt, ...)
 {
@@ -32,6 +58,43 @@ void fail(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+int usage_error(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			fail("usage: %s %s%s%s", prog, name,
+			     *commands[i].args ? " " : "", commands[i].args);
+	return EXIT_USAGE;
+}
+
+bool check_ifname(const char *ctx, const char *dev)
+{
+	if (ifname_valid(dev))
+		return true;
+	fail("%s: \"%s\" is not a valid device name", ctx, dev);
+	return false;
+}
+
+bool check_id(const char *ctx, const char *what, const char *val)
+{
+	if (id_valid(val))
+		return true;
+	fail("%s: %s \"%s\": not 1 to %d of A-Z a-z 0-9 . _ -", ctx, what,
+	     val, VPCPEER_ID_MAX);
+	return false;
+}
+
+bool check_pcx(const char *ctx, const char *pcx)
+{
+	if (pcx_valid(pcx))
+		return true;
+	fail("%s: pcx id \"%s\": not \"pcx-\" and 1 to 17 lowercase hex digits",
+	     ctx, pcx);
+	return false;
+}
+
 static void usage(FILE *out)
 {
 	size_t i;
@@ -40,17 +103,23 @@ static void usage(FILE *out)
 		"Usage: %s [OPTIONS] COMMAND [ARGS]\n"
 		"\n"
 		"Commands:\n", prog);
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %s\n", commands[i].usage);
+	for (i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  %s%s%s\n        %s\n", commands[i].name,
+			*commands[i].args ? " " : "", commands[i].args,
+			commands[i].what);
 	fprintf(out,
 		"\n"
+		"PREFIX is ADDR/LEN or a bare ADDR (/32, /128), IPv4 or IPv6;\n"
+		"PCX is \"pcx-\" and 1 to 17 lowercase hex digits; VPC and NAME are\n"
+		"1 to 63 of A-Z a-z 0-9 . _ -; FILE holds a secret from genkey.\n"
+		"\n"
 		"Options (anywhere on the line):\n"
-		"  -j, --json          JSON output\n"
+		"  -j, --json          JSON output (show, route show)\n"
 		"  -h, --help          this help\n"
 		"  -V, --version       print the version\n"
 		"\n"
 		"Exit status: 0 success, 1 the operation failed, 2 usage error.\n"
-		"Every command needs CAP_NET_ADMIN and the vpcpeer module loaded.\n");
+		"Every command but genkey needs CAP_NET_ADMIN and the vpcpeer module.\n");
 }
 
 int main(int argc, char *argv[])
@@ -64,7 +133,7 @@ int main(int argc, char *argv[])
 			opts.json = true;
 		} else if (!strcmp(argv[i], "-h") ||
 			   !strcmp(argv[i], "--help") ||
-			   !strcmp(argv[i], "help")) {
+			   (!strcmp(argv[i], "help") && nargs == 0)) {
 			usage(stdout);
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "-V") ||
@@ -85,9 +154,12 @@ int main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	for (c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
-		if (!strcmp(args[0], commands[c].name))
+	for (c = 0; c < N_COMMANDS; c++) {
+		size_t n = strcspn(commands[c].name, " ");	/* first word */
+
+		if (!strncmp(args[0], commands[c].name, n) && !args[0][n])
 			return commands[c].fn(nargs, args);
+	}
 	fail("unknown command \"%s\" (try --help)", args[0]);
 	return EXIT_USAGE;
 }
