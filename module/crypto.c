@@ -3,16 +3,20 @@
  * Key schedule and AEAD requests.
  *
  * Both ends of a peering hold the same 256-bit secret. HKDF-SHA256
- * (RFC 5869) turns it into one AES-GCM key and nonce salt per direction and
- * one receiver index per end, each bound to the pcx id and the two VPC ids:
+ * (RFC 5869) turns it into one AES-GCM key and nonce salt per direction,
+ * each bound to the pcx id and the two VPC ids:
  *
  *   PRK        = HKDF-Extract(salt = "vpcpeer-v1", IKM = secret)
  *   key||salt  = HKDF-Expand(PRK, "vpcpeer-v1 key" 0 pcx 0 from 0 to,
  *                            key_len + 4)
- *   index      = HKDF-Expand(PRK, "vpcpeer-v1 index" 0 pcx 0 receiver, 4)
  *
  * so the two directions never share a key, and the same secret file works
- * at both ends: our tx key is the peer's rx key.
+ * at both ends: our tx key is the peer's rx key. The receiver index of each
+ * end is public (it is sent in clear) and does not depend on the secret, so
+ * that a wrong secret shows as auth_fail on the right peering:
+ *
+ *   index      = HKDF-Expand(PRK' = HMAC("vpcpeer-v1", "index"),
+ *                            "vpcpeer-v1 index" 0 pcx 0 receiver, 4)
  */
 #include "crypto.h"
 
@@ -119,6 +123,12 @@ int vp_peering_keys_derive(struct vp_peering_keys *keys,
 		if (ret)
 			goto out;
 
+		ret = crypto_shash_setkey(hmac, VP_KDF_SALT,
+					  strlen(VP_KDF_SALT)) ?:
+		      crypto_shash_digest(desc, "index", 5, prk) ?:
+		      crypto_shash_setkey(hmac, prk, sizeof(prk));
+		if (ret)
+			goto out;
 		n = vp_kdf_info(info, sizeof(info), "vpcpeer-v1 index", pcx,
 				local_vpc, "");
 		ret = vp_hkdf_expand(desc, info, n, (u8 *)&index,

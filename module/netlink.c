@@ -338,7 +338,7 @@ static int vp_put_peer(struct sk_buff *skb, struct vp_peer *peer)
 			peer->keys.remote_index) ||
 	    nla_put_u64_64bit(skb, VPCPEER_A_PEER_TX_COUNTER,
 			      atomic64_read(&peer->tx_counter),
-			      VPCPEER_A_STATS_PAD))
+			      VPCPEER_A_PEER_UNSPEC))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;

@@ -15,7 +15,8 @@
  *                          SECRET, [CIPHER], [REGION] }
  * VPCPEER_CMD_DEL_PEER     DEVICE_PEER { PCX }
  * VPCPEER_CMD_GET_PEER     dumpit: the device's peerings, one message each,
- *                          with DEVICE_PEER { everything but SECRET, STATS }
+ *                          with DEVICE_PEER { all of the above but SECRET,
+ *                          STATS, LOCAL_INDEX, REMOTE_INDEX, TX_COUNTER }
  * VPCPEER_CMD_NEW_ROUTE    DEVICE_ROUTE { PREFIX, PCX }
  * VPCPEER_CMD_DEL_ROUTE    DEVICE_ROUTE { PREFIX }
  * VPCPEER_CMD_GET_ROUTE    dumpit: the device's routes, one message each
@@ -101,7 +102,9 @@ enum vpcpeer_peer_attr {
 	VPCPEER_A_PEER_STATS,		/* nest: enum vpcpeer_stats_attr */
 	VPCPEER_A_PEER_LOCAL_INDEX,	/* u32, replies only */
 	VPCPEER_A_PEER_REMOTE_INDEX,	/* u32, replies only */
-	VPCPEER_A_PEER_TX_COUNTER,	/* u64, replies only: next counter */
+	VPCPEER_A_PEER_TX_COUNTER,	/* u64, replies only: next counter;
+					 * padded with VPCPEER_A_PEER_UNSPEC
+					 */
 	__VPCPEER_A_PEER_MAX
 };
 
