@@ -171,6 +171,8 @@ static void vp_setup(struct net_device *dev)
 	dev->type = ARPHRD_NONE;
 	dev->flags = IFF_POINTOPOINT | IFF_NOARP;
 	dev->priv_flags |= IFF_NO_QUEUE;
+	/* xmit needs the route to answer "no route" with ICMP */
+	netif_keep_dst(dev);
 	dev->hard_header_len = 0;
 	dev->addr_len = 0;
 	/* Room for our header and the outer UDP/IP in front, the tag behind. */

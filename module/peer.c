@@ -8,6 +8,7 @@
 
 #include <linux/hash.h>
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
 
 static struct workqueue_struct *vp_wq;
 
@@ -142,6 +143,15 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 		return ERR_PTR(-ENOMEM);
 	peer->vp = vp;
 	kref_init(&peer->refcount);
+	/*
+	 * Counters start at the wall clock in ns, not at 0: a peering that is
+	 * deleted and added again, or a host that reboots, with the same
+	 * secret and so the same keys, must never reuse a nonce, and the
+	 * peer's replay window must accept what follows. This holds while
+	 * the clock only moves forward and a peering sends fewer packets
+	 * than nanoseconds pass, on average, which no link reaches.
+	 */
+	atomic64_set(&peer->tx_counter, ktime_get_real_ns());
 	strscpy(peer->pcx, cfg->pcx, sizeof(peer->pcx));
 	strscpy(peer->remote_vpc, cfg->remote_vpc, sizeof(peer->remote_vpc));
 	strscpy(peer->region, cfg->region ?: "", sizeof(peer->region));
