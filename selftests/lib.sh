@@ -54,6 +54,8 @@ module_load() {
 	# insmod does not load dependencies (udp_tunnel, ip6_udp_tunnel).
 	modprobe -a $(modinfo -F depends "$MODULE" | tr , ' ') ||
 		fail "modprobe of vpcpeer's dependencies"
+	# What udev loads at boot on a CPU with AES-NI; the guest has no udev.
+	modprobe -q aesni_intel
 	insmod "$MODULE" || fail "insmod $MODULE"
 }
 
