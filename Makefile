@@ -17,7 +17,7 @@ TOOL_SRCS := $(wildcard tools/vpcpeerctl/*.c)
 TOOL_HDRS := $(wildcard tools/vpcpeerctl/*.h) uapi/linux/vpcpeer.h
 TOOL := tools/vpcpeerctl/vpcpeerctl
 
-.PHONY: all module tools deps check check-built unit lint selftest clean
+.PHONY: all module tools deps check check-built unit lint selftest demo demo-built clean
 
 all: module tools
 
@@ -43,6 +43,14 @@ lint: module
 # One guest boot runs every selftest; SELFTESTS="name ..." picks some.
 selftest: all
 	@KVER=$(KVER) selftests/run-guest $(SELFTESTS)
+
+# Three VPCs, hub and spokes, in a guest: A reaches B, A does not reach C.
+# deps first, as for check: it may install the default kernel.
+demo: deps
+	@$(MAKE) --no-print-directory demo-built
+
+demo-built: all
+	@KVER=$(KVER) tools/lab/vmrun -- selftests/demo.sh
 
 # deps may install the default kernel, so KVER is worked out again after it.
 check: deps

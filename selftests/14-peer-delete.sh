@@ -1,0 +1,71 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Either side may delete a peering, and then nothing passes either way: the
+# deleting side's routes stay as blackholes and count what hits them, the
+# other side's packets arrive for an unknown peering. Adding the peering
+# again (same pcx, same secret) brings the traffic back.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "$0")/lib.sh"
+# shellcheck source=topology.sh
+source "$(dirname "$0")/topology.sh"
+topo_init
+
+vpc_new a vpc-a 10.1.0.0/16,fd00:1::/48 51001 10.1.0.1,fd00:1::1
+vpc_new b vpc-b 10.2.0.0/16,fd00:2::/48 51002 10.2.0.1,fd00:2::1
+peer_pair a b pcx-0ab v4
+
+works() {
+	ping_ok vpa 10.2.0.1
+	ping_ok vpa fd00:2::1
+	ping_ok vpb 10.1.0.1
+	ping_ok vpb fd00:1::1
+}
+works
+log "A <-> B: works"
+
+# deleted_by X Y: X has deleted pcx-0ab, Y still has it.
+deleted_by() {
+	local x=$1 y=$2 r y_tx bh unk out
+	show_json "vp$x" | py -c 'import json,sys; sys.exit(len(json.load(sys.stdin)[0]["peerings"]))' ||
+		fail "vp$x still lists a peering after del-peer"
+	for r in ${VPC_CIDRS[$y]//,/ }; do
+		expect_eq "vp$x route $r" "$(route_state "vp$x" vpc0 "$r")" blackhole
+	done
+	out=$(ip netns exec "vp$x" vpcpeerctl route show vpc0) || fail "route show in vp$x"
+	expect_match "$out" "blackhole" "route show in vp$x"
+
+	# X -> Y: dropped at X, counted blackhole (device).
+	bh=$(devstat "vp$x" vpc0 blackhole)
+	ping_lost "vp$x" "${HOST[$y]%,*}" 3
+	ping_lost "vp$x" "${HOST[$y]#*,}" 2
+	wait_eq "vp$x blackhole after 5 pings to $y" "$((bh + 5))" devstat "vp$x" vpc0 blackhole
+
+	# Y -> X: Y still sends, X counts the packets as unknown_peer.
+	y_tx=$(peerstat "vp$y" vpc0 pcx-0ab tx_packets)
+	unk=$(devstat "vp$x" vpc0 unknown_peer)
+	ping_lost "vp$y" "${HOST[$x]%,*}" 3
+	ping_lost "vp$y" "${HOST[$x]#*,}" 2
+	expect_eq "vp$y pcx-0ab tx_packets" "$(peerstat "vp$y" vpc0 pcx-0ab tx_packets)" "$((y_tx + 5))"
+	wait_eq "vp$x unknown_peer after 5 pings from $y" "$((unk + 5))" devstat "vp$x" vpc0 unknown_peer
+	log "deleted by $x: $x -> $y blackhole=$((bh + 5)), $y -> $x unknown_peer at $x=$((unk + 5))"
+}
+declare -A HOST=([a]="10.1.0.1,fd00:1::1" [b]="10.2.0.1,fd00:2::1")
+
+ip netns exec vpa vpcpeerctl del-peer vpc0 pcx-0ab || fail "del-peer pcx-0ab in A"
+deleted_by a b
+
+# The same peering again on A: the routes are active again, traffic flows
+# from the first packet on.
+replay=$(peerstat vpb vpc0 pcx-0ab replay)
+peer_add a b pcx-0ab v4
+for r in ${VPC_CIDRS[b]//,/ }; do
+	expect_eq "A's route $r after re-adding pcx-0ab" "$(route_state vpa vpc0 "$r")" active
+done
+ip netns exec vpa ping -c 1 -W 5 10.2.0.1 >/dev/null ||
+	fail "A -> B: first ping after re-adding pcx-0ab on A not answered (B's pcx-0ab replay: $replay before, $(peerstat vpb vpc0 pcx-0ab replay) after)"
+works
+log "pcx-0ab added again on A: works"
+
+ip netns exec vpb vpcpeerctl del-peer vpc0 pcx-0ab || fail "del-peer pcx-0ab in B"
+deleted_by b a
+exit 0
