@@ -61,12 +61,27 @@ int vp_device_check_cidrs(struct vp_device *vp, const struct vp_prefix *p,
 	return 0;
 }
 
+/*
+ * Makes t what the data path reads at *slot; readers still holding the old
+ * table keep it until a grace period has passed. Caller holds conf_lock.
+ */
+void vp_device_publish(struct vp_device *vp, struct vp_lpm __rcu **slot,
+		       struct vp_lpm *t)
+{
+	struct vp_lpm *old;
+
+	old = rcu_replace_pointer(*slot, t, lockdep_is_held(&vp->conf_lock));
+	if (old)
+		kvfree_rcu(old, rcu);
+	vp->generation++;
+}
+
 /* Replaces the VPC's blocks; vp_device_check_cidrs() has passed. */
 int vp_device_set_cidrs(struct vp_device *vp, const struct vp_prefix *p,
 			unsigned int n, struct netlink_ext_ack *extack)
 {
 	struct vp_lpm_entry *entries;
-	struct vp_lpm *t, *old;
+	struct vp_lpm *t;
 	unsigned int i;
 	int ret;
 
@@ -83,11 +98,7 @@ int vp_device_set_cidrs(struct vp_device *vp, const struct vp_prefix *p,
 			vp_err(extack, NULL, "a cidr is given twice");
 		return ret;
 	}
-	old = rcu_replace_pointer(vp->own_cidrs, t,
-				  lockdep_is_held(&vp->conf_lock));
-	if (old)
-		kvfree_rcu(old, rcu);
-	vp->generation++;
+	vp_device_publish(vp, &vp->own_cidrs, t);
 	return 0;
 }
 

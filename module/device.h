@@ -84,6 +84,8 @@ static inline bool vp_is_device(const struct net_device *dev)
 void vp_device_drop(struct vp_device *vp, struct sk_buff *skb,
 		    enum vp_stat why, bool rx);
 
+void vp_device_publish(struct vp_device *vp, struct vp_lpm __rcu **slot,
+		       struct vp_lpm *t);
 int vp_device_check_cidrs(struct vp_device *vp, const struct vp_prefix *p,
 			  unsigned int n, struct netlink_ext_ack *extack);
 int vp_device_set_cidrs(struct vp_device *vp, const struct vp_prefix *p,

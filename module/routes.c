@@ -16,7 +16,7 @@ static int vp_routes_commit(struct vp_device *vp, const struct vp_route *routes,
 			    unsigned int n, const struct vp_peer *skip)
 {
 	struct vp_lpm_entry *entries;
-	struct vp_lpm *t, *old;
+	struct vp_lpm *t;
 	struct vp_peer *peer;
 	unsigned int i;
 	int ret;
@@ -34,11 +34,7 @@ static int vp_routes_commit(struct vp_device *vp, const struct vp_route *routes,
 	kvfree(entries);
 	if (!t)
 		return ret;
-	old = rcu_replace_pointer(vp->route_table, t,
-				  lockdep_is_held(&vp->conf_lock));
-	if (old)
-		kvfree_rcu(old, rcu);
-	vp->generation++;
+	vp_device_publish(vp, &vp->route_table, t);
 	return 0;
 }
 

@@ -52,9 +52,25 @@ static void vp_sock_free(struct sock *sk)
  * (Re)binds both sockets to port (0: any, the same for both families).
  * On failure the old sockets stay. Caller holds vp->conf_lock.
  */
+/* Puts new4/new6 (either may be NULL) in place and frees the old ones. */
+static void vp_socket_swap(struct vp_device *vp, struct sock *new4,
+			   struct sock *new6)
+{
+	struct sock *old4, *old6;
+
+	old4 = rcu_replace_pointer(vp->sock4, new4,
+				   lockdep_is_held(&vp->conf_lock));
+	old6 = rcu_replace_pointer(vp->sock6, new6,
+				   lockdep_is_held(&vp->conf_lock));
+	/* Senders and receivers may still hold the old sockets. */
+	synchronize_net();
+	vp_sock_free(old4);
+	vp_sock_free(old6);
+}
+
 int vp_socket_open(struct vp_device *vp, u16 port)
 {
-	struct sock *new4 = NULL, *new6 = NULL, *old4, *old6;
+	struct sock *new4 = NULL, *new6 = NULL;
 	int ret, tries = port ? 1 : 16;
 
 	lockdep_assert_held(&vp->conf_lock);
@@ -79,28 +95,13 @@ int vp_socket_open(struct vp_device *vp, u16 port)
 	}
 	if (ret)
 		return ret;
-
-	old4 = rcu_replace_pointer(vp->sock4, new4,
-				   lockdep_is_held(&vp->conf_lock));
-	old6 = rcu_replace_pointer(vp->sock6, new6,
-				   lockdep_is_held(&vp->conf_lock));
-	synchronize_net();
-	vp_sock_free(old4);
-	vp_sock_free(old6);
+	vp_socket_swap(vp, new4, new6);
 	return 0;
 }
 
 void vp_socket_close(struct vp_device *vp)
 {
-	struct sock *old4, *old6;
-
-	old4 = rcu_replace_pointer(vp->sock4, NULL,
-				   lockdep_is_held(&vp->conf_lock));
-	old6 = rcu_replace_pointer(vp->sock6, NULL,
-				   lockdep_is_held(&vp->conf_lock));
-	synchronize_net();
-	vp_sock_free(old4);
-	vp_sock_free(old6);
+	vp_socket_swap(vp, NULL, NULL);
 }
 
 /* The bound port, or 0 when the device is down. Caller holds conf_lock. */
