@@ -12,7 +12,7 @@ topo_init
 
 vpc_new a vpc-a 10.1.0.0/16,10.9.0.0/16,fd00:1::/48,fd00:9::/48 51001 \
 	10.1.0.1,10.9.0.1,fd00:1::1,fd00:9::1
-vpc_new b vpc-b 10.2.0.0/16,fd00:2::/48 51002 10.2.0.1,fd00:2::1
+vpc_std b
 VPC_CIDRS[a]=10.1.0.0/16,fd00:1::/48 # what B is told A owns
 peer_pair a b pcx-0ab v4
 

@@ -10,8 +10,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/topology.sh"
 topo_init
 
-vpc_new a vpc-a 10.1.0.0/16,fd00:1::/48 51001 10.1.0.1,fd00:1::1
-vpc_new b vpc-b 10.2.0.0/16,fd00:2::/48 51002 10.2.0.1,fd00:2::1
+vpc_std a b
 peer_pair a b pcx-0ab v6
 
 # peering NS: "tx_packets tx_bytes rx_packets rx_bytes" of pcx-0ab.

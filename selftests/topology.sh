@@ -10,6 +10,7 @@
 #   topo_init                                 module, underlay ns, key dir
 #   bg_run NS CMD...                          background job, killed at exit
 #   vpc_new NAME VPC_ID CIDRS PORT HOSTADDRS  namespace vpNAME, device vpc0
+#   vpc_std NAME...                           vpc_new with the usual plan
 #   peer_add NAME_X NAME_Y PCX [v4|v6 [CIDRS]]  X's half of a peering with Y
 #   peer_pair NAME_X NAME_Y PCX [v4|v6]       both halves and their routes
 #   peerstat NS DEV PCX KEY / devstat NS DEV KEY   counters from show -j
@@ -108,6 +109,21 @@ routes_add() {
 	for p in ${3//,/ }; do
 		ip netns exec "vp$1" vpcpeerctl route add vpc0 "$p" via "$2" ||
 			fail "route add vpc0 $p via $2 in vp$1"
+	done
+}
+
+# vpc_std NAME...: each NAME (a, b or c; N = 1, 2 or 3) on the usual plan:
+# vpc-NAME owns 10.N.0.0/16 and fd00:N::/48, listens on 5100N and has the
+# hosts 10.N.0.1 and fd00:N::1.
+vpc_std() {
+	local name n
+	for name in "$@"; do
+		case $name in
+		a) n=1 ;; b) n=2 ;; c) n=3 ;;
+		*) fail "vpc_std: no usual plan for VPC $name" ;;
+		esac
+		vpc_new "$name" "vpc-$name" "10.$n.0.0/16,fd00:$n::/48" \
+			"5100$n" "10.$n.0.1,fd00:$n::1"
 	done
 }
 
