@@ -181,6 +181,13 @@ static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
 		}
 		dst_cache_set_ip6(&peer->dst_cache, dst, &fl6.saddr);
 	}
+	/*
+	 * iptunnel_xmit() scrubs for IPv4; ip6tunnel_xmit() does not, and
+	 * udp_tunnel6_xmit_skb() sets the outer dst over the inner one
+	 * without releasing it (the device keeps dsts for ICMP errors).
+	 * Leave the inner route, conntrack entry and mark behind here.
+	 */
+	skb_scrub_packet(skb, !net_eq(sock_net(sk), dev_net(vp->dev)));
 	/* No device: its counters are ours to keep, see vp_send4(). */
 	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6.saddr, &fl6.daddr, 0,
 			     ip6_dst_hoplimit(dst), 0, sport, ep->sin6_port,
