@@ -76,30 +76,28 @@ void vp_device_publish(struct vp_device *vp, struct vp_lpm __rcu **slot,
 	vp->generation++;
 }
 
-/* Replaces the VPC's blocks; vp_device_check_cidrs() has passed. */
-int vp_device_set_cidrs(struct vp_device *vp, const struct vp_prefix *p,
-			unsigned int n, struct netlink_ext_ack *extack)
+/*
+ * A table of the blocks p[n], for the VPC's own or a peering's CIDRs
+ * (values unused). NULL on failure, with *err: -EEXIST when a block is
+ * given twice.
+ */
+struct vp_lpm *vp_cidrs_build(const struct vp_prefix *p, unsigned int n,
+			      int *err)
 {
 	struct vp_lpm_entry *entries;
 	struct vp_lpm *t;
 	unsigned int i;
-	int ret;
 
-	lockdep_assert_held(&vp->conf_lock);
 	entries = kvcalloc(n, sizeof(*entries), GFP_KERNEL);
-	if (n && !entries)
-		return -ENOMEM;
+	if (n && !entries) {
+		*err = -ENOMEM;
+		return NULL;
+	}
 	for (i = 0; i < n; i++)
 		entries[i].prefix = p[i];
-	t = vp_lpm_build(entries, n, &ret);
+	t = vp_lpm_build(entries, n, err);
 	kvfree(entries);
-	if (!t) {
-		if (ret == -EEXIST)
-			vp_err(extack, NULL, "a cidr is given twice");
-		return ret;
-	}
-	vp_device_publish(vp, &vp->own_cidrs, t);
-	return 0;
+	return t;
 }
 
 int vp_device_set_port(struct vp_device *vp, u16 port)

@@ -88,12 +88,14 @@ void vp_device_publish(struct vp_device *vp, struct vp_lpm __rcu **slot,
 		       struct vp_lpm *t);
 int vp_device_check_cidrs(struct vp_device *vp, const struct vp_prefix *p,
 			  unsigned int n, struct netlink_ext_ack *extack);
-int vp_device_set_cidrs(struct vp_device *vp, const struct vp_prefix *p,
-			unsigned int n, struct netlink_ext_ack *extack);
+struct vp_lpm *vp_cidrs_build(const struct vp_prefix *p, unsigned int n,
+			      int *err);
 int vp_device_set_port(struct vp_device *vp, u16 port);
 u16 vp_device_port(struct vp_device *vp);
 
 int vp_routes_publish(struct vp_device *vp, const struct vp_peer *skip);
+int vp_routes_check_peer(struct vp_device *vp, const struct vp_peer *peer,
+			 struct netlink_ext_ack *extack);
 int vp_route_add(struct vp_device *vp, const struct vp_route *r,
 		 struct netlink_ext_ack *extack);
 int vp_route_del(struct vp_device *vp, const struct vp_prefix *p,

@@ -451,6 +451,7 @@ static int vp_set_device_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr **attrs = info->attrs, *a;
 	struct netlink_ext_ack *extack = info->extack;
 	struct vp_prefix *cidrs = NULL;
+	struct vp_lpm *own = NULL;
 	unsigned int n_cidrs = 0;
 	struct net_device *dev;
 	struct vp_device *vp;
@@ -484,6 +485,14 @@ static int vp_set_device_doit(struct sk_buff *skb, struct genl_info *info)
 		ret = vp_device_check_cidrs(vp, cidrs, n_cidrs, extack);
 		if (ret)
 			goto out;
+		own = vp_cidrs_build(cidrs, n_cidrs, &ret);
+		if (!own) {
+			if (ret == -EEXIST)
+				NL_SET_ERR_MSG_ATTR(extack,
+						    attrs[VPCPEER_A_DEVICE_CIDRS],
+						    "a cidr is given twice");
+			goto out;
+		}
 	}
 	a = attrs[VPCPEER_A_DEVICE_LISTEN_PORT];
 	if (a) {
@@ -494,12 +503,11 @@ static int vp_set_device_doit(struct sk_buff *skb, struct genl_info *info)
 			goto out;
 		}
 	}
-	a = attrs[VPCPEER_A_DEVICE_VPC_ID];
-	if (attrs[VPCPEER_A_DEVICE_CIDRS]) {
-		ret = vp_device_set_cidrs(vp, cidrs, n_cidrs, extack);
-		if (ret)
-			goto out;
+	if (own) {
+		vp_device_publish(vp, &vp->own_cidrs, own);
+		own = NULL;
 	}
+	a = attrs[VPCPEER_A_DEVICE_VPC_ID];
 	if (a)
 		nla_strscpy(vp->vpc_id, a, sizeof(vp->vpc_id));
 	if (attrs[VPCPEER_A_DEVICE_REGION])
@@ -508,6 +516,7 @@ static int vp_set_device_doit(struct sk_buff *skb, struct genl_info *info)
 	vp->generation++;
 out:
 	mutex_unlock(&vp->conf_lock);
+	vp_lpm_free(own);
 out_put:
 	kfree(cidrs);
 	dev_put(dev);

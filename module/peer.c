@@ -128,9 +128,7 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 {
 	unsigned int key_len = cfg->cipher == VPCPEER_CIPHER_AES_GCM_128 ?
 			       16 : 32;
-	struct vp_lpm_entry *entries;
 	struct vp_peer *peer, *other;
-	unsigned int i;
 	int ret;
 
 	lockdep_assert_held(&vp->conf_lock);
@@ -160,21 +158,17 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 	spin_lock_init(&peer->replay_lock);
 	vp_replay_init(&peer->replay);
 
-	entries = kcalloc(cfg->n_cidrs, sizeof(*entries), GFP_KERNEL);
-	if (!entries) {
-		ret = -ENOMEM;
-		goto err_peer;
-	}
-	for (i = 0; i < cfg->n_cidrs; i++)
-		entries[i].prefix = cfg->cidrs[i];
-	peer->cidrs = vp_lpm_build(entries, cfg->n_cidrs, &ret);
-	kfree(entries);
+	peer->cidrs = vp_cidrs_build(cfg->cidrs, cfg->n_cidrs, &ret);
 	if (!peer->cidrs) {
 		if (ret == -EEXIST)
 			vp_err(extack, NULL, "a cidr of %s is given twice",
 			       cfg->pcx);
 		goto err_peer;
 	}
+	/* Routes left from an earlier peering under this pcx id. */
+	ret = vp_routes_check_peer(vp, peer, extack);
+	if (ret)
+		goto err_cidrs;
 
 	peer->stats = vp_stats_alloc();
 	if (!peer->stats) {

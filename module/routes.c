@@ -69,6 +69,42 @@ static int vp_routes_replace(struct vp_device *vp, struct vp_route *routes,
 	return 0;
 }
 
+static bool vp_peer_holds(const struct vp_peer *peer,
+			  const struct vp_prefix *p)
+{
+	size_t i;
+
+	for (i = 0; i < vp_lpm_count(peer->cidrs); i++)
+		if (vp_prefix_contains(&vp_lpm_entry_at(peer->cidrs, i)->prefix,
+				       p))
+			return true;
+	return false;
+}
+
+/*
+ * Routes outlive their peering (as blackholes). A peering added again
+ * under the same pcx id must hold every route that names it, as route
+ * add would have required.
+ */
+int vp_routes_check_peer(struct vp_device *vp, const struct vp_peer *peer,
+			 struct netlink_ext_ack *extack)
+{
+	char buf[VP_PREFIX_STR];
+	unsigned int i;
+
+	lockdep_assert_held(&vp->conf_lock);
+	for (i = 0; i < vp->n_routes; i++) {
+		if (strcmp(vp->routes[i].pcx, peer->pcx) ||
+		    vp_peer_holds(peer, &vp->routes[i].prefix))
+			continue;
+		vp_err(extack, NULL,
+		       "route %s via %s is outside every cidr given: delete it first",
+		       vp_prefix_str(buf, &vp->routes[i].prefix), peer->pcx);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int vp_route_add(struct vp_device *vp, const struct vp_route *r,
 		 struct netlink_ext_ack *extack)
 {
@@ -85,11 +121,7 @@ int vp_route_add(struct vp_device *vp, const struct vp_route *r,
 		       vp->dev->name);
 		return -ENOENT;
 	}
-	for (i = 0; i < vp_lpm_count(peer->cidrs); i++)
-		if (vp_prefix_contains(&vp_lpm_entry_at(peer->cidrs, i)->prefix,
-				       &r->prefix))
-			break;
-	if (i == vp_lpm_count(peer->cidrs)) {
+	if (!vp_peer_holds(peer, &r->prefix)) {
 		vp_err(extack, NULL,
 		       "route %s is outside every cidr of %s (%s)",
 		       vp_prefix_str(buf, &r->prefix), r->pcx,

@@ -61,6 +61,8 @@ refused 1 "exist|already" vpcpeerctl route add vpc0 10.2.0.0/16 via pcx-0ab
 refused 1 "overlap" vpcpeerctl set vpc0 cidr 10.1.0.0/16,10.2.128.0/17,fd00:1::/48
 refused 1 "overlap" vpcpeerctl set vpc0 cidr 10.1.0.0/16,fd00:1::/48,fd00:2:0:1::/64
 refused 1 "overlap" vpcpeerctl set vpc0 cidr 10.0.0.0/8,fd00:1::/48
+# Refused as a whole: the new port is not bound either.
+refused 1 "twice" vpcpeerctl set vpc0 cidr 10.1.0.0/16,10.1.0.0/16,fd00:1::/48 listen-port 51009
 # Malformed input never reaches the kernel: usage errors.
 refused 2 "10\.2\.0\.0/33" vpcpeerctl route add vpc0 10.2.0.0/33 via pcx-0ab
 refused 2 "10\.2\.0\.300" vpcpeerctl route add vpc0 10.2.0.300/24 via pcx-0ab
