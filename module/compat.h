@@ -54,32 +54,34 @@ static void name(struct crypto_async_request *areq, int err)		\
 #endif
 
 /*
- * vp_err(extack, attr, fmt, ...): a formatted extack message naming attr.
- * 6.1 has no NL_SET_ERR_MSG_FMT; there the message goes to one static
- * buffer, which is safe because every doit of the family runs under
- * genl_mutex (no parallel_ops) until its ack has been built.
+ * vp_err(extack, attr, msg, fmt, ...): names attr in the extack and says
+ * fmt with its details, or the static msg where that cannot be done
+ * safely: details need the request's own buffer (NL_SET_ERR_MSG_FMT,
+ * 6.3+) and must fit in it, or they would be cut short. 6.1 has no such
+ * buffer, and a shared one is not safe: genl_rcv_msg() drops genl_mutex
+ * before netlink_ack() measures and copies the message, so another
+ * request could rewrite it in between (and trip the WARN_ON in
+ * netlink_ack_tlv_fill()).
  */
 #ifdef NL_SET_ERR_MSG_FMT
-#define vp_err(extack, attr, fmt, ...)					\
+#define vp_err(extack, attr, msg, fmt, ...)				\
 	do {								\
 		struct netlink_ext_ack *__e = (extack);			\
+		char __m[NETLINK_MAX_FMTMSG_LEN];			\
 									\
-		NL_SET_ERR_MSG_FMT(__e, fmt, ##__VA_ARGS__);		\
+		if (snprintf(__m, sizeof(__m), fmt, ##__VA_ARGS__) <	\
+		    sizeof(__m))					\
+			NL_SET_ERR_MSG_FMT(__e, "%s", __m);		\
+		else							\
+			NL_SET_ERR_MSG(__e, msg);			\
 		NL_SET_BAD_ATTR(__e, attr);				\
 	} while (0)
 #else
-extern char vp_compat_extack_buf[128];
-#define vp_err(extack, attr, fmt, ...)					\
+#define vp_err(extack, attr, msg, fmt, ...)				\
 	do {								\
-		struct netlink_ext_ack *__e = (extack);			\
-									\
-		if (__e) {						\
-			snprintf(vp_compat_extack_buf,			\
-				 sizeof(vp_compat_extack_buf),		\
-				 fmt, ##__VA_ARGS__);			\
-			__e->_msg = vp_compat_extack_buf;		\
-		}							\
-		NL_SET_BAD_ATTR(__e, attr);				\
+		if (0)	/* type-checks fmt, uses its arguments */	\
+			snprintf(NULL, 0, fmt, ##__VA_ARGS__);		\
+		NL_SET_ERR_MSG_ATTR(extack, attr, msg);			\
 	} while (0)
 #endif
 

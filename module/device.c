@@ -50,6 +50,7 @@ int vp_device_check_cidrs(struct vp_device *vp, const struct vp_prefix *p,
 				if (!vp_prefix_overlap(&p[i], theirs))
 					continue;
 				vp_err(extack, NULL,
+				       "a cidr overlaps one of a peer VPC's",
 				       "cidr %s overlaps %s of peering %s (%s)",
 				       vp_prefix_str(a, &p[i]),
 				       vp_prefix_str(b, theirs), peer->pcx,

@@ -15,10 +15,6 @@
 #include <net/genetlink.h>
 #include <net/sock.h>
 
-#ifndef NL_SET_ERR_MSG_FMT
-char vp_compat_extack_buf[128];
-#endif
-
 static struct genl_family vp_genl_family;
 
 static const struct nla_policy vp_prefix_policy[VPCPEER_A_PREFIX_MAX + 1] = {
@@ -115,12 +111,14 @@ static int vp_nla_id(const struct nlattr *attr, const char *what,
 	const char *s = nla_data(attr);
 
 	if (!*s) {
-		vp_err(extack, attr, "%s is empty", what);
+		vp_err(extack, attr, "an id is empty",
+		       "%s is empty", what);
 		return -EINVAL;
 	}
 	for (; *s; s++) {
 		if (!isalnum(*s) && *s != '.' && *s != '_' && *s != '-') {
 			vp_err(extack, attr,
+			       "an id may only have letters, digits, '.', '_', '-'",
 			       "%s may only have letters, digits, '.', '_', '-'",
 			       what);
 			return -EINVAL;
@@ -143,6 +141,7 @@ static int vp_nla_pcx(const struct nlattr *attr, struct netlink_ext_ack *extack)
 	return 0;
 bad:
 	vp_err(extack, attr,
+	       "a pcx id is \"pcx-\" and 1 to 17 lowercase hex digits",
 	       "pcx id \"%s\" is not \"pcx-\" and 1 to 17 lowercase hex digits",
 	       s);
 	return -EINVAL;
@@ -176,6 +175,7 @@ static int vp_nla_prefix(const struct nlattr *nest, struct vp_prefix *p,
 	nla_memcpy(p->addr, tb[VPCPEER_A_PREFIX_ADDR], alen);
 	if (vp_prefix_check(p)) {
 		vp_err(extack, nest,
+		       "prefix length too long or bits set past it",
 		       "prefix %s: length too long or bits set past it",
 		       vp_prefix_str(buf, p));
 		return -EINVAL;
@@ -220,8 +220,8 @@ static int vp_nla_prefixes(const struct nlattr *nest, struct vp_prefix **out,
 	return 0;
 
 too_many:
-	vp_err(extack, nest, "more than %u cidrs of one family",
-	       VPCPEER_MAX_CIDRS);
+	vp_err(extack, nest, "too many cidrs of one family",
+	       "more than %u cidrs of one family", VPCPEER_MAX_CIDRS);
 	return -E2BIG;
 }
 
@@ -578,6 +578,7 @@ static int vp_new_peer_doit(struct sk_buff *skb, struct genl_info *info)
 	for (i = 0; i < ARRAY_SIZE(required); i++) {
 		if (!tb[required[i].type]) {
 			vp_err(extack, info->attrs[VPCPEER_A_DEVICE_PEER],
+			       "a new peering needs pcx, remote-vpc, cidrs, endpoint, secret",
 			       "a new peering needs its %s", required[i].name);
 			ret = -EINVAL;
 			goto out_put;
@@ -638,6 +639,7 @@ static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
 	peer = vp_peer_find(vp, nla_data(tb[VPCPEER_A_PEER_PCX]));
 	if (!peer) {
 		vp_err(info->extack, tb[VPCPEER_A_PEER_PCX],
+		       "no such peering",
 		       "no peering %s on %s",
 		       (char *)nla_data(tb[VPCPEER_A_PEER_PCX]), dev->name);
 		ret = -ENOENT;

@@ -77,29 +77,34 @@ static int vp_peer_check(struct vp_device *vp, const struct vp_peer_config *cfg,
 
 	if (!vp->vpc_id[0]) {
 		vp_err(extack, NULL,
+		       "set the device's vpc-id and cidrs first",
 		       "%s has no vpc-id: set the device's vpc-id and cidrs first",
 		       vp->dev->name);
 		return -EINVAL;
 	}
 	if (!strcmp(cfg->remote_vpc, vp->vpc_id)) {
-		vp_err(extack, NULL, "remote-vpc %s is this VPC", cfg->remote_vpc);
+		vp_err(extack, NULL, "remote-vpc is this VPC",
+		       "remote-vpc %s is this VPC", cfg->remote_vpc);
 		return -EINVAL;
 	}
 	if (vp_peer_find(vp, cfg->pcx)) {
-		vp_err(extack, NULL, "peering %s exists", cfg->pcx);
+		vp_err(extack, NULL, "the peering exists",
+		       "peering %s exists", cfg->pcx);
 		return -EEXIST;
 	}
 	list_for_each_entry(peer, &vp->peers, list) {
 		if (!strcmp(peer->remote_vpc, cfg->remote_vpc)) {
 			vp_err(extack, NULL,
+			       "a peering with that remote VPC exists already",
 			       "a peering with %s exists already: %s",
 			       cfg->remote_vpc, peer->pcx);
 			return -EEXIST;
 		}
 	}
 	if (vp->n_peers >= VPCPEER_MAX_PEERS) {
-		vp_err(extack, NULL, "%s has %u peerings, the limit",
-		       vp->dev->name, VPCPEER_MAX_PEERS);
+		vp_err(extack, NULL, "too many peerings",
+		       "%s has %u peerings, the limit", vp->dev->name,
+		       VPCPEER_MAX_PEERS);
 		return -ENOSPC;
 	}
 	for (i = 0; i < cfg->n_cidrs; i++) {
@@ -111,6 +116,7 @@ static int vp_peer_check(struct vp_device *vp, const struct vp_peer_config *cfg,
 
 			if (vp_prefix_overlap(&cfg->cidrs[i], mine)) {
 				vp_err(extack, NULL,
+				       "a cidr overlaps one of this VPC's",
 				       "cidr %s of %s overlaps %s of this VPC (%s)",
 				       vp_prefix_str(a, &cfg->cidrs[i]),
 				       cfg->remote_vpc, vp_prefix_str(b, mine),
@@ -161,8 +167,8 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 	peer->cidrs = vp_cidrs_build(cfg->cidrs, cfg->n_cidrs, &ret);
 	if (!peer->cidrs) {
 		if (ret == -EEXIST)
-			vp_err(extack, NULL, "a cidr of %s is given twice",
-			       cfg->pcx);
+			vp_err(extack, NULL, "a cidr is given twice",
+			       "a cidr of %s is given twice", cfg->pcx);
 		goto err_peer;
 	}
 	/* Routes left from an earlier peering under this pcx id. */
@@ -181,13 +187,14 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 	ret = vp_peering_keys_derive(&peer->keys, cfg->secret, key_len,
 				     cfg->pcx, vp->vpc_id, cfg->remote_vpc);
 	if (ret) {
-		vp_err(extack, NULL, "cannot set up gcm(aes) keys: error %d",
-		       ret);
+		vp_err(extack, NULL, "cannot set up gcm(aes) keys",
+		       "cannot set up gcm(aes) keys: error %d", ret);
 		goto err_dst;
 	}
 	other = vp_peer_by_index(vp, peer->keys.local_index);
 	if (other) {
 		vp_err(extack, NULL,
+		       "the pcx id's receiver index is taken: use another pcx id",
 		       "%s and %s derive the same receiver index: use another pcx id",
 		       cfg->pcx, other->pcx);
 		ret = -EEXIST;

@@ -98,6 +98,7 @@ int vp_routes_check_peer(struct vp_device *vp, const struct vp_peer *peer,
 		    vp_peer_holds(peer, &vp->routes[i].prefix))
 			continue;
 		vp_err(extack, NULL,
+		       "a route via this pcx is outside its cidrs: delete it first",
 		       "route %s via %s is outside every cidr given: delete it first",
 		       vp_prefix_str(buf, &vp->routes[i].prefix), peer->pcx);
 		return -EINVAL;
@@ -117,12 +118,13 @@ int vp_route_add(struct vp_device *vp, const struct vp_route *r,
 	lockdep_assert_held(&vp->conf_lock);
 	peer = vp_peer_find(vp, r->pcx);
 	if (!peer) {
-		vp_err(extack, NULL, "no peering %s on %s", r->pcx,
-		       vp->dev->name);
+		vp_err(extack, NULL, "no such peering",
+		       "no peering %s on %s", r->pcx, vp->dev->name);
 		return -ENOENT;
 	}
 	if (!vp_peer_holds(peer, &r->prefix)) {
 		vp_err(extack, NULL,
+		       "route is outside every cidr of its peering",
 		       "route %s is outside every cidr of %s (%s)",
 		       vp_prefix_str(buf, &r->prefix), r->pcx,
 		       peer->remote_vpc);
@@ -130,15 +132,17 @@ int vp_route_add(struct vp_device *vp, const struct vp_route *r,
 	}
 	at = vp_route_find(vp, &r->prefix);
 	if (at >= 0) {
-		vp_err(extack, NULL, "route %s exists, via %s",
+		vp_err(extack, NULL, "the route exists",
+		       "route %s exists, via %s",
 		       vp_prefix_str(buf, &r->prefix), vp->routes[at].pcx);
 		return -EEXIST;
 	}
 	for (i = 0; i < vp->n_routes; i++)
 		same_family += vp->routes[i].prefix.family == r->prefix.family;
 	if (same_family >= VPCPEER_MAX_ROUTES) {
-		vp_err(extack, NULL, "%s has %u IPv%u routes, the limit",
-		       vp->dev->name, VPCPEER_MAX_ROUTES, r->prefix.family);
+		vp_err(extack, NULL, "too many routes of one family",
+		       "%s has %u IPv%u routes, the limit", vp->dev->name,
+		       VPCPEER_MAX_ROUTES, r->prefix.family);
 		return -ENOSPC;
 	}
 
@@ -161,7 +165,8 @@ int vp_route_del(struct vp_device *vp, const struct vp_prefix *p,
 	lockdep_assert_held(&vp->conf_lock);
 	at = vp_route_find(vp, p);
 	if (at < 0) {
-		vp_err(extack, NULL, "no route %s on %s", vp_prefix_str(buf, p),
+		vp_err(extack, NULL, "no such route",
+		       "no route %s on %s", vp_prefix_str(buf, p),
 		       vp->dev->name);
 		return -ENOENT;
 	}
