@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "lpm.h"
+#include "lpm_ref.h"
 #include "wire.h"
 
 #define MAX_ENTRIES 64
@@ -51,19 +52,6 @@ static void fuzz_inner(const u8 *data, size_t size)
 	} else {
 		fail("bad family");
 	}
-}
-
-static const struct vp_lpm_entry *brute(const struct vp_lpm_entry *e,
-					size_t n, u8 family, const u8 *a)
-{
-	const struct vp_lpm_entry *best = NULL;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (vp_prefix_has_addr(&e[i].prefix, family, a) &&
-		    (!best || e[i].prefix.len > best->prefix.len))
-			best = &e[i];
-	return best;
 }
 
 static void check_lookup(const struct vp_lpm *t, const struct vp_lpm_entry *e,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "lpm.h"
+#include "lpm_ref.h"
 #include "pfx.h"
 #include "tap.h"
 
@@ -268,19 +269,6 @@ static void mask(u8 *a, unsigned int len)
 
 	for (i = len; i < 128; i++)
 		a[i / 8] &= ~(0x80 >> (i % 8));
-}
-
-static const struct vp_lpm_entry *
-brute(const struct vp_lpm_entry *e, size_t n, u8 family, const u8 *a)
-{
-	const struct vp_lpm_entry *best = NULL;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (vp_prefix_has_addr(&e[i].prefix, family, a) &&
-		    (!best || e[i].prefix.len > best->prefix.len))
-			best = &e[i];
-	return best;
 }
 
 /* Random address, often close to a random entry's prefix. */
