@@ -150,6 +150,22 @@ static int add_peer_args(const char *ctx, const struct keyword *kw,
 	return read_secret(ctx, kw[KW_SECRET].value, a->secret);
 }
 
+/*
+ * "CMD DEV PCX": takes DEV and PCX into a once they are valid (else says
+ * why and returns false), and leaves "CMD DEV PCX" in ctx for messages.
+ */
+static bool peer_target(const char *cmd, char *argv[], struct peer_args *a,
+			char *ctx, size_t size)
+{
+	a->dev = argv[1];
+	a->pcx = argv[2];
+	snprintf(ctx, size, "%s %s", cmd, a->dev);
+	if (!check_ifname(cmd, a->dev) || !check_pcx(ctx, a->pcx))
+		return false;
+	snprintf(ctx, size, "%s %s %s", cmd, a->dev, a->pcx);
+	return true;
+}
+
 int cmd_add_peer(int argc, char *argv[])
 {
 	struct keyword kw[KW_N] = {
@@ -168,12 +184,8 @@ int cmd_add_peer(int argc, char *argv[])
 	    !kw[KW_REMOTE].value || !kw[KW_CIDR].value ||
 	    !kw[KW_ENDPOINT].value || !kw[KW_SECRET].value)
 		return usage_error("add-peer");
-	a.dev = argv[1];
-	a.pcx = argv[2];
-	snprintf(ctx, sizeof(ctx), "add-peer %s", a.dev);
-	if (!check_ifname("add-peer", a.dev) || !check_pcx(ctx, a.pcx))
+	if (!peer_target("add-peer", argv, &a, ctx, sizeof(ctx)))
 		return EXIT_USAGE;
-	snprintf(ctx, sizeof(ctx), "add-peer %s %s", a.dev, a.pcx);
 	ret = add_peer_args(ctx, kw, &a);
 	if (ret == EXIT_OK)
 		ret = peer_send(VPCPEER_CMD_NEW_PEER, ctx, &a);
@@ -188,11 +200,7 @@ int cmd_del_peer(int argc, char *argv[])
 
 	if (argc != 3)
 		return usage_error("del-peer");
-	a.dev = argv[1];
-	a.pcx = argv[2];
-	snprintf(ctx, sizeof(ctx), "del-peer %s", a.dev);
-	if (!check_ifname("del-peer", a.dev) || !check_pcx(ctx, a.pcx))
+	if (!peer_target("del-peer", argv, &a, ctx, sizeof(ctx)))
 		return EXIT_USAGE;
-	snprintf(ctx, sizeof(ctx), "del-peer %s %s", a.dev, a.pcx);
 	return peer_send(VPCPEER_CMD_DEL_PEER, ctx, &a);
 }
