@@ -101,12 +101,17 @@ struct vp_lpm *vp_cidrs_build(const struct vp_prefix *p, unsigned int n,
 	return t;
 }
 
+/*
+ * Sets the listen port; while the device is up (vp->up, not
+ * netif_running(): that is RTNL's, and an ndo_open racing with us may
+ * still fail) the sockets are rebound to it.
+ */
 int vp_device_set_port(struct vp_device *vp, u16 port)
 {
 	int ret = 0;
 
 	lockdep_assert_held(&vp->conf_lock);
-	if (netif_running(vp->dev) &&
+	if (vp->up &&
 	    (port != vp_socket_port(vp) || !port))
 		ret = vp_socket_open(vp, port);
 	if (!ret)
@@ -128,6 +133,8 @@ static int vp_open(struct net_device *dev)
 
 	mutex_lock(&vp->conf_lock);
 	ret = vp_socket_open(vp, vp->listen_port);
+	if (!ret)
+		vp->up = true;
 	mutex_unlock(&vp->conf_lock);
 	return ret;
 }
@@ -137,6 +144,7 @@ static int vp_stop(struct net_device *dev)
 	struct vp_device *vp = netdev_priv(dev);
 
 	mutex_lock(&vp->conf_lock);
+	vp->up = false;
 	vp_socket_close(vp);
 	mutex_unlock(&vp->conf_lock);
 	return 0;
@@ -155,6 +163,7 @@ static void vp_uninit(struct net_device *dev)
 
 	ASSERT_RTNL();
 	mutex_lock(&vp->conf_lock);
+	vp->up = false;
 	vp_socket_close(vp);
 	vp->creating_net = NULL;
 	vp_peer_remove_all(vp);
@@ -291,6 +300,7 @@ static void __net_exit vp_netns_pre_exit(struct net *net)
 			continue;
 		netif_carrier_off(vp->dev);
 		mutex_lock(&vp->conf_lock);
+		vp->up = false;
 		vp_socket_close(vp);
 		vp->creating_net = NULL;
 		list_for_each_entry(peer, &vp->peers, list)

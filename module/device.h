@@ -50,6 +50,12 @@ struct vp_device {
 	char vpc_id[VPCPEER_ID_MAX + 1];
 	char region[VPCPEER_ID_MAX + 1];
 	u16 listen_port;		/* configured; 0: any */
+	/*
+	 * Between a successful ndo_open and ndo_stop: the sockets are open
+	 * exactly while this is set, whatever runs concurrently (the
+	 * device's running bit is RTNL's, which netlink does not take).
+	 */
+	bool up;
 	struct list_head peers;		/* struct vp_peer.list */
 	unsigned int n_peers;
 	struct vp_route *routes;	/* n_routes, in the order added */
