@@ -78,7 +78,7 @@ churn() {
 
 # iperf NS ADDR PORT: a client sending to ADDR:PORT until killed.
 iperf() {
-	bg_run "$1" iperf3 -c "$3" -p "$4" -t 3600 -i 0 >/dev/null 2>&1
+	bg_run "$1" iperf3 -c "$2" -p "$3" -t 3600 -i 0 >/dev/null 2>&1
 }
 
 for round in $(seq "$ROUNDS"); do
