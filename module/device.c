@@ -101,12 +101,17 @@ struct vp_lpm *vp_cidrs_build(const struct vp_prefix *p, unsigned int n,
 	return t;
 }
 
+/*
+ * Sets the listen port; while the device is up (vp->up, not
+ * netif_running(): that is RTNL's, and an ndo_open racing with us may
+ * still fail) the sockets are rebound to it.
+ */
 int vp_device_set_port(struct vp_device *vp, u16 port)
 {
 	int ret = 0;
 
 	lockdep_assert_held(&vp->conf_lock);
-	if (netif_running(vp->dev) &&
+	if (vp->up &&
 	    (port != vp_socket_port(vp) || !port))
 		ret = vp_socket_open(vp, port);
 	if (!ret)
@@ -128,6 +133,8 @@ static int vp_open(struct net_device *dev)
 
 	mutex_lock(&vp->conf_lock);
 	ret = vp_socket_open(vp, vp->listen_port);
+	if (!ret)
+		vp->up = true;
 	mutex_unlock(&vp->conf_lock);
 	return ret;
 }
@@ -137,12 +144,35 @@ static int vp_stop(struct net_device *dev)
 	struct vp_device *vp = netdev_priv(dev);
 
 	mutex_lock(&vp->conf_lock);
+	vp->up = false;
 	vp_socket_close(vp);
 	mutex_unlock(&vp->conf_lock);
 	return 0;
 }
 
+/*
+ * Unregistration, under RTNL, after ndo_stop (also when register_netdevice
+ * fails). No socket may outlive this and none opens after it; the
+ * peerings go now, with their cached routes, while the underlay namespace
+ * is known to be there: once the device is off vp_device_list, its
+ * pre_exit would not see it.
+ */
+static void vp_uninit(struct net_device *dev)
+{
+	struct vp_device *vp = netdev_priv(dev);
+
+	ASSERT_RTNL();
+	mutex_lock(&vp->conf_lock);
+	vp->up = false;
+	vp_socket_close(vp);
+	vp->creating_net = NULL;
+	vp_peer_remove_all(vp);
+	mutex_unlock(&vp->conf_lock);
+	list_del_init(&vp->device_list);
+}
+
 static const struct net_device_ops vp_netdev_ops = {
+	.ndo_uninit		= vp_uninit,
 	.ndo_open		= vp_open,
 	.ndo_stop		= vp_stop,
 	.ndo_start_xmit		= vp_xmit,
@@ -153,17 +183,16 @@ static const struct device_type vp_device_type = {
 	.name = KBUILD_MODNAME,
 };
 
-/* Runs once the device is unregistered and no packet holds it. */
+/*
+ * Runs once the device is unregistered and no packet holds it. A request
+ * that found the device before it was unregistered may have added
+ * peerings since vp_uninit(); they never had a socket to route with.
+ */
 static void vp_destruct(struct net_device *dev)
 {
 	struct vp_device *vp = netdev_priv(dev);
 
-	rtnl_lock();
-	list_del(&vp->device_list);
-	rtnl_unlock();
-
 	mutex_lock(&vp->conf_lock);
-	vp_socket_close(vp);
 	vp_peer_remove_all(vp);
 	vp_lpm_free(rcu_dereference_protected(vp->route_table, true));
 	vp_lpm_free(rcu_dereference_protected(vp->own_cidrs, true));
@@ -218,6 +247,7 @@ static int vp_newlink(struct net *src_net, struct net_device *dev,
 
 	vp->dev = dev;
 	vp->creating_net = src_net;
+	INIT_LIST_HEAD(&vp->device_list);	/* for vp_uninit() */
 	mutex_init(&vp->conf_lock);
 	INIT_LIST_HEAD(&vp->peers);
 	vp->stats = vp_stats_alloc();
@@ -251,12 +281,18 @@ struct rtnl_link_ops vp_link_ops __read_mostly = {
 
 /*
  * The namespace holding a device's underlay is going away while the device
- * lives on elsewhere: close the sockets, as wireguard does. The device
- * stays, without an underlay, until it is deleted.
+ * lives on elsewhere: close the sockets, as wireguard does, and empty the
+ * peerings' dst caches, whose IPv6 routes point into that namespace's
+ * struct net (their dst_ops), which is freed before the peerings may be.
+ * Once the sockets are closed (a grace period has passed in
+ * vp_socket_close) no sender reaches a dst cache, and creating_net = NULL
+ * keeps them closed. The device stays, without an underlay, until it is
+ * deleted.
  */
 static void __net_exit vp_netns_pre_exit(struct net *net)
 {
 	struct vp_device *vp;
+	struct vp_peer *peer;
 
 	rtnl_lock();
 	list_for_each_entry(vp, &vp_device_list, device_list) {
@@ -264,8 +300,11 @@ static void __net_exit vp_netns_pre_exit(struct net *net)
 			continue;
 		netif_carrier_off(vp->dev);
 		mutex_lock(&vp->conf_lock);
+		vp->up = false;
 		vp_socket_close(vp);
 		vp->creating_net = NULL;
+		list_for_each_entry(peer, &vp->peers, list)
+			dst_cache_reset_now(&peer->dst_cache);
 		mutex_unlock(&vp->conf_lock);
 	}
 	rtnl_unlock();

@@ -36,14 +36,26 @@ struct vp_route {
  */
 struct vp_device {
 	struct net_device *dev;
-	struct list_head device_list;	/* vp_device_list, under RTNL */
-	/* Where the device was created: the underlay sockets live there. */
-	struct net *creating_net;	/* NULL once that namespace is gone */
+	struct list_head device_list;	/* vp_device_list, under RTNL;
+					 * left in ndo_uninit
+					 */
+	/*
+	 * Where the device was created: the underlay sockets live there.
+	 * NULL, under conf_lock, once that namespace is going away or the
+	 * device is being unregistered: no socket opens after that.
+	 */
+	struct net *creating_net;
 
 	struct mutex conf_lock;		/* see above */
 	char vpc_id[VPCPEER_ID_MAX + 1];
 	char region[VPCPEER_ID_MAX + 1];
 	u16 listen_port;		/* configured; 0: any */
+	/*
+	 * Between a successful ndo_open and ndo_stop: the sockets are open
+	 * exactly while this is set, whatever runs concurrently (the
+	 * device's running bit is RTNL's, which netlink does not take).
+	 */
+	bool up;
 	struct list_head peers;		/* struct vp_peer.list */
 	unsigned int n_peers;
 	struct vp_route *routes;	/* n_routes, in the order added */

@@ -229,28 +229,60 @@ err_peer:
 }
 
 /*
- * Unpublishes a peering and drops the device's reference. The caller has
- * already republished the route table without it (vp_routes_publish with
- * skip = peer), or is tearing the device down.
+ * Unpublishes a peering (the caller takes it off vp->peers) and stops its
+ * sending: a sender that still holds it (a packet in the crypto driver)
+ * sends nothing once a grace period has passed.
  */
-void vp_peer_remove(struct vp_peer *peer)
+static void vp_peer_unlink(struct vp_peer *peer)
 {
 	struct vp_device *vp = peer->vp;
 
 	lockdep_assert_held(&vp->conf_lock);
-	list_del(&peer->list);
 	vp->n_peers--;
 	hlist_del_rcu(&peer->index_node);
+	WRITE_ONCE(peer->removed, true);
 	vp->generation++;
+}
+
+/*
+ * After vp_peer_unlink and a grace period, no sender is in
+ * vp_socket_send() with the peering: its dst cache can be emptied, while
+ * the underlay namespace its routes belong to is still there.
+ */
+static void vp_peer_drop(struct vp_peer *peer)
+{
+	dst_cache_reset_now(&peer->dst_cache);
 	vp_peer_put(peer);
 }
 
+/*
+ * Unpublishes a peering and drops the device's reference. The caller has
+ * already republished the route table without it (vp_routes_publish with
+ * skip = peer), or is tearing the device down. Sleeps.
+ */
+void vp_peer_remove(struct vp_peer *peer)
+{
+	list_del(&peer->list);
+	vp_peer_unlink(peer);
+	synchronize_net();
+	vp_peer_drop(peer);
+}
+
+/* vp_peer_remove for every peering, with one grace period. Sleeps. */
 void vp_peer_remove_all(struct vp_device *vp)
 {
 	struct vp_peer *peer, *tmp;
+	LIST_HEAD(gone);
 
-	list_for_each_entry_safe(peer, tmp, &vp->peers, list)
-		vp_peer_remove(peer);
+	lockdep_assert_held(&vp->conf_lock);
+	if (list_empty(&vp->peers))
+		return;
+	list_splice_init(&vp->peers, &gone);
+	list_for_each_entry(peer, &gone, list)
+		vp_peer_unlink(peer);
+	synchronize_net();
+	list_for_each_entry_safe(peer, tmp, &gone, list)
+		vp_peer_drop(peer);
 }
 
 int __init vp_peer_init(void)

@@ -37,6 +37,12 @@ struct vp_peer_config {
  * locks. Lifetime: the device's peer list holds one reference, every
  * packet in flight holds one; the last put frees the peering after an
  * RCU grace period, from a work item (crypto_free_aead may sleep).
+ *
+ * The dst cache holds routes of the underlay namespace, whose struct net
+ * holds the IPv6 dst_ops: it must be empty before that namespace is freed,
+ * while the peering itself may be freed later. So it is emptied when the
+ * peering is removed (vp_peer_remove) and, for the peerings that stay,
+ * when the underlay goes (vp_netns_pre_exit); no sender fills it after.
  */
 struct vp_peer {
 	struct vp_device *vp;
@@ -53,6 +59,7 @@ struct vp_peer {
 	u8 cipher;
 	struct vp_peering_keys keys;
 
+	bool removed;			/* off the device: send nothing */
 	atomic64_t tx_counter;		/* next counter to send */
 	spinlock_t replay_lock;		/* protects replay */
 	struct vp_replay replay;

@@ -208,7 +208,10 @@ int vp_socket_send(struct vp_device *vp, struct vp_peer *peer,
 	__be16 sport = udp_flow_src_port(net, skb, 0, 0, true);
 	int ret;
 
-	if (peer->endpoint.sa.sa_family == AF_INET)
+	/* A packet of a removed peering must not refill its dst cache. */
+	if (unlikely(READ_ONCE(peer->removed)))
+		ret = -ENOENT;
+	else if (peer->endpoint.sa.sa_family == AF_INET)
 		ret = vp_send4(vp, peer, skb, sport);
 	else
 		ret = vp_send6(vp, peer, skb, sport);
