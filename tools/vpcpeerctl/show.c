@@ -28,6 +28,7 @@ static const char *const stat_names[VPCPEER_A_STATS_MAX + 1] = {
 	[VPCPEER_A_STATS_TRANSITIVE_DST] = "transitive_dst",
 	[VPCPEER_A_STATS_MALFORMED] = "malformed",
 	[VPCPEER_A_STATS_UNKNOWN_PEER] = "unknown_peer",
+	[VPCPEER_A_STATS_MTU] = "mtu",
 };
 
 /* The drops a device counts, and those a peering counts (uapi). */
@@ -37,7 +38,7 @@ static const int device_drops[] = {
 };
 static const int peer_drops[] = {
 	VPCPEER_A_STATS_TRANSITIVE_SRC, VPCPEER_A_STATS_NONCE_EXHAUSTED,
-	VPCPEER_A_STATS_TX_ERROR, VPCPEER_A_STATS_AUTH_FAIL,
+	VPCPEER_A_STATS_TX_ERROR, VPCPEER_A_STATS_MTU, VPCPEER_A_STATS_AUTH_FAIL,
 	VPCPEER_A_STATS_REPLAY, VPCPEER_A_STATS_SPOOFED_SRC,
 	VPCPEER_A_STATS_TRANSITIVE_DST, VPCPEER_A_STATS_MALFORMED, 0
 };

@@ -145,6 +145,9 @@ enum vpcpeer_stats_attr {
 	VPCPEER_A_STATS_TRANSITIVE_DST,	/* rx: destination outside the VPC */
 	VPCPEER_A_STATS_MALFORMED,	/* rx: bad header or inner packet */
 	VPCPEER_A_STATS_UNKNOWN_PEER,	/* rx: no peering has that index */
+	VPCPEER_A_STATS_MTU,		/* tx: too big for the underlay path,
+					 * refused with ICMP
+					 */
 	__VPCPEER_A_STATS_MAX
 };
 
