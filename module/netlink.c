@@ -43,6 +43,7 @@ static const struct nla_policy vp_peer_policy[VPCPEER_A_PEER_MAX + 1] = {
 	[VPCPEER_A_PEER_LOCAL_INDEX]	= { .type = NLA_REJECT },
 	[VPCPEER_A_PEER_REMOTE_INDEX]	= { .type = NLA_REJECT },
 	[VPCPEER_A_PEER_TX_COUNTER]	= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_PAD]		= { .type = NLA_REJECT },
 };
 
 static const struct nla_policy vp_route_policy[VPCPEER_A_ROUTE_MAX + 1] = {
@@ -70,11 +71,12 @@ static const struct nla_policy vp_device_policy[VPCPEER_A_DEVICE_MAX + 1] = {
 
 /*
  * Finds the vpcpeer device named by IFINDEX or IFNAME in the requester's
- * namespace and returns it with a reference held, or an ERR_PTR with the
- * reason in extack.
+ * namespace and returns it with a reference held in tracker (release it
+ * with netdev_put), or an ERR_PTR with the reason in extack.
  */
 static struct net_device *vp_lookup_device(struct net *net,
 					   struct nlattr **attrs,
+					   netdevice_tracker *tracker,
 					   struct netlink_ext_ack *extack)
 {
 	struct nlattr *ifindex = attrs[VPCPEER_A_DEVICE_IFINDEX];
@@ -86,25 +88,32 @@ static struct net_device *vp_lookup_device(struct net *net,
 			       "give exactly one of ifindex and ifname");
 		return ERR_PTR(-EINVAL);
 	}
+	rcu_read_lock();
 	if (ifindex)
-		dev = dev_get_by_index(net, nla_get_u32(ifindex));
+		dev = dev_get_by_index_rcu(net, nla_get_u32(ifindex));
 	else
-		dev = dev_get_by_name(net, nla_data(ifname));
+		dev = dev_get_by_name_rcu(net, nla_data(ifname));
 	if (!dev) {
+		rcu_read_unlock();
 		NL_SET_ERR_MSG_ATTR(extack, ifindex ?: ifname,
 				    "no such device");
 		return ERR_PTR(-ENODEV);
 	}
 	if (!vp_is_device(dev)) {
-		dev_put(dev);
+		rcu_read_unlock();
 		NL_SET_ERR_MSG_ATTR(extack, ifindex ?: ifname,
 				    "not a vpcpeer device");
 		return ERR_PTR(-EOPNOTSUPP);
 	}
+	netdev_hold(dev, tracker, GFP_ATOMIC);
+	rcu_read_unlock();
 	return dev;
 }
 
-/* A VPC id or region: letters, digits, '.', '_', '-'. */
+/*
+ * A VPC id or region: ASCII letters and digits, '.', '_', '-'. (The
+ * kernel's isalnum() also takes Latin-1 letters, which are not UTF-8.)
+ */
 static int vp_nla_id(const struct nlattr *attr, const char *what,
 		     struct netlink_ext_ack *extack)
 {
@@ -116,7 +125,8 @@ static int vp_nla_id(const struct nlattr *attr, const char *what,
 		return -EINVAL;
 	}
 	for (; *s; s++) {
-		if (!isalnum(*s) && *s != '.' && *s != '_' && *s != '-') {
+		if (!(isascii(*s) && isalnum(*s)) &&
+		    *s != '.' && *s != '_' && *s != '-') {
 			vp_err(extack, attr,
 			       "an id may only have letters, digits, '.', '_', '-'",
 			       "%s may only have letters, digits, '.', '_', '-'",
@@ -338,7 +348,7 @@ static int vp_put_peer(struct sk_buff *skb, struct vp_peer *peer)
 			peer->keys.remote_index) ||
 	    nla_put_u64_64bit(skb, VPCPEER_A_PEER_TX_COUNTER,
 			      atomic64_read(&peer->tx_counter),
-			      VPCPEER_A_PEER_UNSPEC))
+			      VPCPEER_A_PEER_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -384,10 +394,11 @@ static int vp_fill_device(struct sk_buff *skb, struct vp_device *vp,
 static int vp_get_device_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct net_device *dev;
+	netdevice_tracker tracker;
 	struct sk_buff *msg;
 	int ret;
 
-	dev = vp_lookup_device(genl_info_net(info), info->attrs,
+	dev = vp_lookup_device(genl_info_net(info), info->attrs, &tracker,
 			       info->extack);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
@@ -405,7 +416,7 @@ static int vp_get_device_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	ret = genlmsg_reply(msg, info);
 out:
-	dev_put(dev);
+	netdev_put(dev, &tracker);
 	return ret;
 }
 
@@ -454,10 +465,11 @@ static int vp_set_device_doit(struct sk_buff *skb, struct genl_info *info)
 	struct vp_lpm *own = NULL;
 	unsigned int n_cidrs = 0;
 	struct net_device *dev;
+	netdevice_tracker tracker;
 	struct vp_device *vp;
 	int ret;
 
-	dev = vp_lookup_device(genl_info_net(info), attrs, extack);
+	dev = vp_lookup_device(genl_info_net(info), attrs, &tracker, extack);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
 	vp = netdev_priv(dev);
@@ -519,7 +531,7 @@ out:
 	vp_lpm_free(own);
 out_put:
 	kfree(cidrs);
-	dev_put(dev);
+	netdev_put(dev, &tracker);
 	return ret;
 }
 
@@ -547,7 +559,7 @@ static int vp_nla_peer(struct genl_info *info, struct nlattr **tb)
 	return vp_nla_pcx(tb[VPCPEER_A_PEER_PCX], info->extack);
 }
 
-static int vp_new_peer_doit(struct sk_buff *skb, struct genl_info *info)
+static int vp_new_peer(struct genl_info *info)
 {
 	static const struct {
 		int type;
@@ -563,12 +575,14 @@ static int vp_new_peer_doit(struct sk_buff *skb, struct genl_info *info)
 	struct vp_peer_config cfg = { };
 	struct vp_prefix *cidrs = NULL;
 	struct net_device *dev;
+	netdevice_tracker tracker;
 	struct vp_device *vp;
 	struct vp_peer *peer;
 	unsigned int i;
 	int ret;
 
-	dev = vp_lookup_device(genl_info_net(info), info->attrs, extack);
+	dev = vp_lookup_device(genl_info_net(info), info->attrs, &tracker,
+			       extack);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
 	vp = netdev_priv(dev);
@@ -615,7 +629,33 @@ static int vp_new_peer_doit(struct sk_buff *skb, struct genl_info *info)
 	ret = PTR_ERR_OR_ZERO(peer);
 out_put:
 	kfree(cidrs);
-	dev_put(dev);
+	netdev_put(dev, &tracker);
+	return ret;
+}
+
+/*
+ * Once the keys are derived, or the request refused, no copy of the
+ * secret stays in the request's buffer, as wireguard wipes a preshared
+ * key: every SECRET of the peer nest, whether parsed or not.
+ */
+static void vp_wipe_secret(struct genl_info *info)
+{
+	struct nlattr *nest = info->attrs[VPCPEER_A_DEVICE_PEER];
+	struct nlattr *a;
+	int rem;
+
+	if (!nest)
+		return;
+	nla_for_each_nested(a, nest, rem)
+		if (nla_type(a) == VPCPEER_A_PEER_SECRET)
+			memzero_explicit(nla_data(a), nla_len(a));
+}
+
+static int vp_new_peer_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	int ret = vp_new_peer(info);
+
+	vp_wipe_secret(info);
 	return ret;
 }
 
@@ -623,11 +663,13 @@ static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[VPCPEER_A_PEER_MAX + 1];
 	struct net_device *dev;
+	netdevice_tracker tracker;
 	struct vp_device *vp;
 	struct vp_peer *peer;
 	int ret;
 
-	dev = vp_lookup_device(genl_info_net(info), info->attrs, info->extack);
+	dev = vp_lookup_device(genl_info_net(info), info->attrs, &tracker,
+			       info->extack);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
 	vp = netdev_priv(dev);
@@ -651,7 +693,7 @@ static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	mutex_unlock(&vp->conf_lock);
 out_put:
-	dev_put(dev);
+	netdev_put(dev, &tracker);
 	return ret;
 }
 
@@ -665,10 +707,12 @@ static int vp_route_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *tb[VPCPEER_A_ROUTE_MAX + 1];
 	struct vp_route r = { };
 	struct net_device *dev;
+	netdevice_tracker tracker;
 	struct vp_device *vp;
 	int ret;
 
-	dev = vp_lookup_device(genl_info_net(info), info->attrs, extack);
+	dev = vp_lookup_device(genl_info_net(info), info->attrs, &tracker,
+			       extack);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
 	vp = netdev_priv(dev);
@@ -701,7 +745,7 @@ static int vp_route_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	mutex_unlock(&vp->conf_lock);
 out_put:
-	dev_put(dev);
+	netdev_put(dev, &tracker);
 	return ret;
 }
 
@@ -709,25 +753,58 @@ out_put:
 
 /*
  * GET_PEER and GET_ROUTE dump one message per peering or route of the
- * device named in the request. cb->args[0]: how many were sent; cb->seq:
- * the device's generation, so a change between two parts of a dump sets
- * NLM_F_DUMP_INTR.
+ * device named in the request. The device is looked up once, in .start,
+ * and held until .done: a dump in several parts lists one device even if
+ * it is renamed, or deleted and made again under its name, in between.
+ * cb->seq is the device's generation, so a change of its configuration
+ * between two parts sets NLM_F_DUMP_INTR.
  */
+struct vp_dump_ctx {
+	struct net_device *dev;
+	netdevice_tracker tracker;
+	long idx;			/* entries sent so far */
+};
+
+static struct vp_dump_ctx *vp_dump_ctx(struct netlink_callback *cb)
+{
+	BUILD_BUG_ON(sizeof(struct vp_dump_ctx) > sizeof(cb->ctx));
+	return (struct vp_dump_ctx *)cb->ctx;
+}
+
+static int vp_dump_start(struct netlink_callback *cb)
+{
+	struct vp_dump_ctx *ctx = vp_dump_ctx(cb);
+	struct net_device *dev;
+
+	dev = vp_lookup_device(sock_net(cb->skb->sk), vp_compat_dump_attrs(cb),
+			       &ctx->tracker, cb->extack);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	ctx->dev = dev;
+	ctx->idx = 0;
+	return 0;
+}
+
+/* Runs once per successful .start, also when the socket closes early. */
+static int vp_dump_done(struct netlink_callback *cb)
+{
+	struct vp_dump_ctx *ctx = vp_dump_ctx(cb);
+
+	netdev_put(ctx->dev, &ctx->tracker);
+	return 0;
+}
+
 static int vp_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 			u8 cmd)
 {
-	struct net_device *dev;
-	struct vp_device *vp;
+	struct vp_dump_ctx *ctx = vp_dump_ctx(cb);
+	struct net_device *dev = ctx->dev;
+	struct vp_device *vp = netdev_priv(dev);
 	struct vp_peer *peer;
 	long idx = 0;
 	int ret = 0;
 	void *hdr;
 
-	dev = vp_lookup_device(sock_net(skb->sk), vp_compat_dump_attrs(cb),
-			       cb->extack);
-	if (IS_ERR(dev))
-		return PTR_ERR(dev);
-	vp = netdev_priv(dev);
 	mutex_lock(&vp->conf_lock);
 	cb->seq = vp->generation;
 	for (;; idx++) {
@@ -744,7 +821,7 @@ static int vp_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 		} else if (idx >= vp->n_routes) {
 			break;
 		}
-		if (idx < cb->args[0])
+		if (idx < ctx->idx)
 			continue;
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
 				  cb->nlh->nlmsg_seq, &vp_genl_family,
@@ -761,9 +838,8 @@ static int vp_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 		}
 		genlmsg_end(skb, hdr);
 	}
-	cb->args[0] = idx;
+	ctx->idx = idx;
 	mutex_unlock(&vp->conf_lock);
-	dev_put(dev);
 	/* A single entry too big for an empty message is an error. */
 	return ret && !skb->len ? ret : skb->len;
 }
@@ -798,7 +874,9 @@ static const struct genl_ops vp_genl_ops[] = {
 		.flags = GENL_UNS_ADMIN_PERM,
 	}, {
 		.cmd = VPCPEER_CMD_GET_PEER,
+		.start = vp_dump_start,
 		.dumpit = vp_get_peer_dumpit,
+		.done = vp_dump_done,
 		.flags = GENL_UNS_ADMIN_PERM,
 	}, {
 		.cmd = VPCPEER_CMD_NEW_ROUTE,
@@ -810,7 +888,9 @@ static const struct genl_ops vp_genl_ops[] = {
 		.flags = GENL_UNS_ADMIN_PERM,
 	}, {
 		.cmd = VPCPEER_CMD_GET_ROUTE,
+		.start = vp_dump_start,
 		.dumpit = vp_get_route_dumpit,
+		.done = vp_dump_done,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -10,7 +10,10 @@
 
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
+#include <net/dst.h>
 #include <net/icmp.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
 
 static void vp_tx_drop(struct vp_peer *peer, struct sk_buff *skb,
 		       enum vp_stat why)
@@ -100,6 +103,37 @@ drop:
 	vp_peer_put(peer);
 }
 
+/*
+ * Whether skb, an inner packet for peer, is refused because its
+ * encapsulation would not fit the underlay path: a DF IPv4 packet, or an
+ * IPv6 one (unless the path is below IPv6's minimum MTU, which no ICMPv6
+ * can ask for), gets ICMP "fragmentation needed" / "packet too big" with
+ * the inner MTU of the path, as ip_tunnel's tnl_update_pmtu() answers.
+ * The rest goes on, to be fragmented by the underlay. skb is not consumed.
+ */
+static bool vp_too_big(struct vp_peer *peer, struct sk_buff *skb, u8 family)
+{
+	int mtu = vp_socket_inner_mtu(peer->vp, peer);
+
+	/* No GSO packet comes here: the device offers no GSO feature. */
+	if (!mtu || skb->len <= mtu)
+		return false;
+	if (family == VP_AF_INET) {
+		/* vp_skb_inner() pulled the header to skb->data. */
+		if (!(((struct iphdr *)skb->data)->frag_off & htons(IP_DF)))
+			return false;
+		skb_dst_update_pmtu_no_confirm(skb, mtu);
+		icmp_ndo_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED,
+			      htonl(mtu));
+	} else {
+		if (mtu < IPV6_MIN_MTU)
+			return false;
+		skb_dst_update_pmtu_no_confirm(skb, mtu);
+		icmpv6_ndo_send(skb, ICMPV6_PKT_TOOBIG, 0, mtu);
+	}
+	return true;
+}
+
 static void vp_unreachable(struct sk_buff *skb, u8 family)
 {
 	if (family == VP_AF_INET)
@@ -143,6 +177,10 @@ netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
 	}
 	if (pskb_trim(skb, in.len)) {
 		vp_tx_drop(peer, skb, VP_STAT_TX_ERROR);
+		goto out;
+	}
+	if (vp_too_big(peer, skb, in.family)) {
+		vp_tx_drop(peer, skb, VP_STAT_MTU);
 		goto out;
 	}
 	/* Never reuse a counter under a key: stop short of the limit. */

@@ -5,8 +5,10 @@
  * the device is up. Received datagrams go to vp_udp_recv (receive.c).
  */
 #include "socket.h"
+#include "wire.h"
 
 #include <linux/inetdevice.h>
+#include <linux/udp.h>
 #include <net/dst_cache.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
@@ -116,6 +118,50 @@ u16 vp_socket_port(struct vp_device *vp)
 	return sk ? ntohs(inet_sk(sk)->inet_sport) : 0;
 }
 
+/*
+ * The route to the peering's endpoint, from its dst_cache or looked up
+ * (and cached) for fl4, whose saddr it fills. Caller holds
+ * rcu_read_lock_bh.
+ */
+static struct rtable *vp_route4(struct vp_device *vp, struct vp_peer *peer,
+				struct sock *sk, struct flowi4 *fl4)
+{
+	struct rtable *rt;
+
+	rt = dst_cache_get_ip4(&peer->dst_cache, &fl4->saddr);
+	if (rt)
+		return rt;
+	rt = ip_route_output_flow(sock_net(sk), fl4, sk);
+	if (IS_ERR(rt))
+		return rt;
+	if (rt->dst.dev == vp->dev) {
+		ip_rt_put(rt);
+		return ERR_PTR(-ELOOP);
+	}
+	dst_cache_set_ip4(&peer->dst_cache, &rt->dst, fl4->saddr);
+	return rt;
+}
+
+/* The same for IPv6. */
+static struct dst_entry *vp_route6(struct vp_device *vp, struct vp_peer *peer,
+				   struct sock *sk, struct flowi6 *fl6)
+{
+	struct dst_entry *dst;
+
+	dst = dst_cache_get_ip6(&peer->dst_cache, &fl6->saddr);
+	if (dst)
+		return dst;
+	dst = ipv6_stub->ipv6_dst_lookup_flow(sock_net(sk), sk, fl6, NULL);
+	if (IS_ERR(dst))
+		return dst;
+	if (dst->dev == vp->dev) {
+		dst_release(dst);
+		return ERR_PTR(-ELOOP);
+	}
+	dst_cache_set_ip6(&peer->dst_cache, dst, &fl6->saddr);
+	return dst;
+}
+
 static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
 		    struct sk_buff *skb, __be16 sport)
 {
@@ -131,17 +177,9 @@ static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
 
 	if (!sk)
 		return -ENETDOWN;
-	rt = dst_cache_get_ip4(&peer->dst_cache, &fl4.saddr);
-	if (!rt) {
-		rt = ip_route_output_flow(sock_net(sk), &fl4, sk);
-		if (IS_ERR(rt))
-			return PTR_ERR(rt);
-		if (rt->dst.dev == vp->dev) {
-			ip_rt_put(rt);
-			return -ELOOP;
-		}
-		dst_cache_set_ip4(&peer->dst_cache, &rt->dst, fl4.saddr);
-	}
+	rt = vp_route4(vp, peer, sk, &fl4);
+	if (IS_ERR(rt))
+		return PTR_ERR(rt);
 	/* Without skb->dev, iptunnel_xmit() leaves the device's counters to
 	 * us: they count inner packets, as the peering counters do.
 	 */
@@ -169,18 +207,9 @@ static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
 
 	if (!sk)
 		return -ENETDOWN;
-	dst = dst_cache_get_ip6(&peer->dst_cache, &fl6.saddr);
-	if (!dst) {
-		dst = ipv6_stub->ipv6_dst_lookup_flow(sock_net(sk), sk, &fl6,
-						      NULL);
-		if (IS_ERR(dst))
-			return PTR_ERR(dst);
-		if (dst->dev == vp->dev) {
-			dst_release(dst);
-			return -ELOOP;
-		}
-		dst_cache_set_ip6(&peer->dst_cache, dst, &fl6.saddr);
-	}
+	dst = vp_route6(vp, peer, sk, &fl6);
+	if (IS_ERR(dst))
+		return PTR_ERR(dst);
 	/*
 	 * iptunnel_xmit() scrubs for IPv4; ip6tunnel_xmit() does not, and
 	 * udp_tunnel6_xmit_skb() sets the outer dst over the inner one
@@ -188,11 +217,62 @@ static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
 	 * Leave the inner route, conntrack entry and mark behind here.
 	 */
 	skb_scrub_packet(skb, !net_eq(sock_net(sk), dev_net(vp->dev)));
+	/*
+	 * vp_xmit() has refused, with ICMP, what must not be fragmented;
+	 * the rest the underlay fragments, as it does over IPv4 (where the
+	 * outer DF bit is clear). The scrub cleared this.
+	 */
+	skb->ignore_df = 1;
 	/* No device: its counters are ours to keep, see vp_send4(). */
 	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6.saddr, &fl6.daddr, 0,
 			     ip6_dst_hoplimit(dst), 0, sport, ep->sin6_port,
 			     false);
 	return 0;
+}
+
+/*
+ * The largest inner packet that reaches the peering's endpoint
+ * unfragmented: the underlay path MTU less the outer IP header, UDP, the
+ * vpcpeer header and the tag; 0 when there is no underlay route (the send
+ * fails and counts it). Caller holds rcu_read_lock_bh.
+ */
+int vp_socket_inner_mtu(struct vp_device *vp, struct vp_peer *peer)
+{
+	const int encap = sizeof(struct udphdr) + VP_HDR_LEN + VP_TAG_LEN;
+	struct dst_entry *dst;
+	struct rtable *rt;
+	struct sock *sk;
+	int mtu;
+
+	if (peer->endpoint.sa.sa_family == AF_INET) {
+		struct flowi4 fl4 = {
+			.daddr = peer->endpoint.in4.sin_addr.s_addr,
+			.fl4_dport = peer->endpoint.in4.sin_port,
+			.flowi4_proto = IPPROTO_UDP,
+		};
+
+		sk = rcu_dereference_bh(vp->sock4);
+		rt = sk ? vp_route4(vp, peer, sk, &fl4) : ERR_PTR(-ENETDOWN);
+		if (IS_ERR(rt))
+			return 0;
+		mtu = dst_mtu(&rt->dst) - sizeof(struct iphdr) - encap;
+		ip_rt_put(rt);
+	} else {
+		struct flowi6 fl6 = {
+			.daddr = peer->endpoint.in6.sin6_addr,
+			.fl6_dport = peer->endpoint.in6.sin6_port,
+			.flowi6_proto = IPPROTO_UDP,
+			.flowi6_oif = peer->endpoint.in6.sin6_scope_id,
+		};
+
+		sk = rcu_dereference_bh(vp->sock6);
+		dst = sk ? vp_route6(vp, peer, sk, &fl6) : ERR_PTR(-ENETDOWN);
+		if (IS_ERR(dst))
+			return 0;
+		mtu = dst_mtu(dst) - sizeof(struct ipv6hdr) - encap;
+		dst_release(dst);
+	}
+	return max(mtu, 0);
 }
 
 /*

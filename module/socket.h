@@ -10,6 +10,7 @@ void vp_socket_close(struct vp_device *vp);
 u16 vp_socket_port(struct vp_device *vp);
 int vp_socket_send(struct vp_device *vp, struct vp_peer *peer,
 		   struct sk_buff *skb);
+int vp_socket_inner_mtu(struct vp_device *vp, struct vp_peer *peer);
 
 /* receive.c: the sockets' encap_rcv */
 int vp_udp_recv(struct sock *sk, struct sk_buff *skb);

@@ -22,6 +22,7 @@ struct ipc_call {
 	void *arg;
 	int error;
 	bool done;
+	bool intr;		/* a part of the dump had NLM_F_DUMP_INTR */
 };
 
 /* The kinds of nest a request has, to name the attribute the kernel blames. */
@@ -57,6 +58,7 @@ static const char *attr_name(enum nest in, int type)
 		[VPCPEER_A_PEER_LOCAL_INDEX] = "local_index",
 		[VPCPEER_A_PEER_REMOTE_INDEX] = "remote_index",
 		[VPCPEER_A_PEER_TX_COUNTER] = "tx_counter",
+		[VPCPEER_A_PEER_PAD] = "pad",
 	};
 	static const char *const route[] = {
 		[VPCPEER_A_ROUTE_PREFIX] = "prefix",
@@ -218,6 +220,19 @@ out:
 	return NL_STOP;
 }
 
+/*
+ * A dump part whose device changed since the previous part: note it, and
+ * read on to the end, so that the socket is ready for the next request.
+ */
+static int on_intr(struct nl_msg *msg, void *arg)
+{
+	struct ipc_call *call = arg;
+
+	(void)msg;
+	call->intr = true;
+	return NL_OK;
+}
+
 static int on_finish(struct nl_msg *msg, void *arg)
 {
 	struct ipc_call *call = arg;
@@ -365,6 +380,7 @@ int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_reply, &call);
 	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_finish, &call);
 	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_finish, &call);
+	nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, on_intr, &call);
 	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &call);
 
 	ret = nl_send_auto(ipc->sk, msg);
@@ -372,6 +388,11 @@ int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 		ret = nl_recvmsgs(ipc->sk, cb);
 	nl_cb_put(cb);
 	ipc_free(msg);
+	if (call.intr && !call.error) {
+		snprintf(ipc->err, sizeof(ipc->err),
+			 "the device changed while it was being read (dump interrupted): try again");
+		return -EAGAIN;
+	}
 	if (ret < 0 && !call.error) {
 		snprintf(ipc->err, sizeof(ipc->err), "netlink: %s",
 			 nl_geterror(ret));

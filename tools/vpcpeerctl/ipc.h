@@ -17,6 +17,9 @@
 
 struct prefix;
 
+/* How many times a command reads a dump that a change interrupted. */
+#define IPC_DUMP_TRIES 3
+
 struct ipc {
 	struct nl_sock *sk;
 	int family;		/* genl family id; 0 on a NETLINK_ROUTE socket */
@@ -43,7 +46,8 @@ void ipc_free(struct nl_msg *msg);
  * Sends msg (consumed and wiped: it may hold a secret) and feeds every
  * reply's top-level attributes, parsed up to maxattr, to fn. msg may be
  * NULL, for a request that could not be built. Returns 0 or -errno; on
- * error ipc->err says why.
+ * error ipc->err says why. -EAGAIN: a dump was interrupted by a change of
+ * the device (NLM_F_DUMP_INTR), what fn saw is no one state of it.
  */
 int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 	   ipc_reply_fn fn, void *arg);

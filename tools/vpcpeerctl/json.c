@@ -10,8 +10,44 @@ void json_init(struct json *j, FILE *out)
 	j->need_comma[0] = false;
 }
 
+/*
+ * The length of the well-formed UTF-8 sequence at s (RFC 3629: no
+ * overlong forms, no surrogates, nothing past U+10FFFF), or 0.
+ */
+static size_t utf8_len(const unsigned char *s)
+{
+	uint32_t c;
+	size_t n, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		c = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		n = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)	/* also stops at the NUL */
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return n;
+}
+
 void json_write_escaped(FILE *out, const char *s)
 {
+	size_t n;
+
 	const unsigned char *p;
 
 	fputc('"', out);
@@ -33,10 +69,13 @@ void json_write_escaped(FILE *out, const char *s)
 			fputs("\\t", out);
 			break;
 		default:
-			if (*p < 0x20)
+			n = utf8_len(p);
+			if (*p < 0x20 || !n) {
 				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
+			} else {
+				fwrite(p, 1, n, out);
+				p += n - 1;
+			}
 		}
 	}
 	fputc('"', out);

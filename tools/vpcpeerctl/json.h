@@ -28,7 +28,13 @@ void json_string(struct json *j, const char *key, const char *val);
 void json_u64(struct json *j, const char *key, uint64_t val);
 void json_bool(struct json *j, const char *key, bool val);
 void json_null(struct json *j, const char *key);
-/* Writes s as a quoted JSON string, escaping per RFC 8259. */
+/*
+ * Writes s as a quoted JSON string, escaping per RFC 8259. The output is
+ * always valid UTF-8: a byte of s that is not part of well-formed UTF-8
+ * (a device name may hold any byte) is written as \u00XX, XX being the
+ * byte, so such a string reads back as the code points U+0080..U+00FF of
+ * its bytes and different names stay different.
+ */
 void json_write_escaped(FILE *out, const char *s);
 
 #endif

@@ -171,19 +171,25 @@ static int route_show(int argc, char *argv[])
 {
 	struct out o;
 	struct ipc ipc;
-	int ret;
+	int ret, tries;
 
 	if (argc != 2)
 		return usage_error("route show");
 	if (!check_ifname("route show", argv[1]))
 		return EXIT_USAGE;
 	ret = ipc_open(&ipc);
-	if (!ret && out_open(&o)) {
-		snprintf(ipc.err, sizeof(ipc.err), "out of memory");
-		ret = -ENOMEM;
-	} else if (!ret) {
+	/* The routes changed while they were read: read them again. */
+	for (tries = 1; !ret; tries++) {
+		if (out_open(&o)) {
+			snprintf(ipc.err, sizeof(ipc.err), "out of memory");
+			ret = -ENOMEM;
+			break;
+		}
 		ret = show_routes(&ipc, argv[1], 0, &o, false);
 		out_close(&o, !ret);
+		if (ret != -EAGAIN || tries == IPC_DUMP_TRIES)
+			break;
+		ret = 0;
 	}
 	ipc_close(&ipc);
 	if (ret) {

@@ -28,6 +28,7 @@ static const char *const stat_names[VPCPEER_A_STATS_MAX + 1] = {
 	[VPCPEER_A_STATS_TRANSITIVE_DST] = "transitive_dst",
 	[VPCPEER_A_STATS_MALFORMED] = "malformed",
 	[VPCPEER_A_STATS_UNKNOWN_PEER] = "unknown_peer",
+	[VPCPEER_A_STATS_MTU] = "mtu",
 };
 
 /* The drops a device counts, and those a peering counts (uapi). */
@@ -37,7 +38,7 @@ static const int device_drops[] = {
 };
 static const int peer_drops[] = {
 	VPCPEER_A_STATS_TRANSITIVE_SRC, VPCPEER_A_STATS_NONCE_EXHAUSTED,
-	VPCPEER_A_STATS_TX_ERROR, VPCPEER_A_STATS_AUTH_FAIL,
+	VPCPEER_A_STATS_TX_ERROR, VPCPEER_A_STATS_MTU, VPCPEER_A_STATS_AUTH_FAIL,
 	VPCPEER_A_STATS_REPLAY, VPCPEER_A_STATS_SPOOFED_SRC,
 	VPCPEER_A_STATS_TRANSITIVE_DST, VPCPEER_A_STATS_MALFORMED, 0
 };
@@ -400,35 +401,25 @@ static int list_device(struct nlattr **tb, void *arg)
 	return NL_OK;
 }
 
-int cmd_show(int argc, char *argv[])
+/* One reading of dev (NULL: every device), printed only if it all worked. */
+static int show_once(struct ipc *ipc, const char *dev)
 {
 	struct device_list list = { .ifindex = NULL, .n = 0 };
-	const char *dev = argc == 2 ? argv[1] : NULL;
 	struct device_ctx c = { .count = 0 };
 	struct nl_msg *msg;
 	struct out o;
-	struct ipc ipc;
 	size_t i;
 	int ret;
 
-	if (argc > 2)
-		return usage_error("show");
-	if (dev && !check_ifname("show", dev))
-		return EXIT_USAGE;
-	ret = ipc_open(&ipc);
-	if (!ret) {
-		/* First the ifindex of every device, then each in turn. */
-		msg = ipc_new(&ipc, VPCPEER_CMD_GET_DEVICE,
-			      dev ? 0 : NLM_F_DUMP);
-		if (msg && dev && ipc_put_dev(msg, dev, 0)) {
-			ipc_free(msg);
-			msg = NULL;
-		}
-		ret = ipc_do(&ipc, msg, VPCPEER_A_DEVICE_MAX, list_device,
-			     &list);
+	/* First the ifindex of every device, then each in turn. */
+	msg = ipc_new(ipc, VPCPEER_CMD_GET_DEVICE, dev ? 0 : NLM_F_DUMP);
+	if (msg && dev && ipc_put_dev(msg, dev, 0)) {
+		ipc_free(msg);
+		msg = NULL;
 	}
+	ret = ipc_do(ipc, msg, VPCPEER_A_DEVICE_MAX, list_device, &list);
 	if (!ret && out_open(&o)) {
-		snprintf(ipc.err, sizeof(ipc.err), "out of memory");
+		snprintf(ipc->err, sizeof(ipc->err), "out of memory");
 		ret = -ENOMEM;
 	}
 	if (!ret) {
@@ -436,7 +427,7 @@ int cmd_show(int argc, char *argv[])
 		if (opts.json)
 			json_open_array(&o.json, NULL);
 		for (i = 0; i < list.n && !ret; i++) {
-			ret = show_device(&ipc, list.ifindex[i], &c);
+			ret = show_device(ipc, list.ifindex[i], &c);
 			if (ret == -ENODEV && !dev)	/* gone meanwhile */
 				ret = 0;
 		}
@@ -444,8 +435,29 @@ int cmd_show(int argc, char *argv[])
 			json_close_array(&o.json);
 		out_close(&o, !ret);
 	}
-	ipc_close(&ipc);
 	free(list.ifindex);
+	return ret;
+}
+
+int cmd_show(int argc, char *argv[])
+{
+	const char *dev = argc == 2 ? argv[1] : NULL;
+	struct ipc ipc;
+	int ret, tries;
+
+	if (argc > 2)
+		return usage_error("show");
+	if (dev && !check_ifname("show", dev))
+		return EXIT_USAGE;
+	ret = ipc_open(&ipc);
+	/* A device changed while it was read: read it all again. */
+	for (tries = 1; !ret; tries++) {
+		ret = show_once(&ipc, dev);
+		if (ret != -EAGAIN || tries == IPC_DUMP_TRIES)
+			break;
+		ret = 0;
+	}
+	ipc_close(&ipc);
 	if (ret) {
 		if (dev)
 			fail("show %s: %s", dev, ipc.err);

@@ -102,8 +102,9 @@ enum vpcpeer_peer_attr {
 	VPCPEER_A_PEER_STATS,		/* nest: enum vpcpeer_stats_attr */
 	VPCPEER_A_PEER_LOCAL_INDEX,	/* u32, replies only */
 	VPCPEER_A_PEER_REMOTE_INDEX,	/* u32, replies only */
-	VPCPEER_A_PEER_TX_COUNTER,	/* u64, replies only: next counter;
-					 * padded with VPCPEER_A_PEER_UNSPEC
+	VPCPEER_A_PEER_TX_COUNTER,	/* u64, replies only: next counter */
+	VPCPEER_A_PEER_PAD,		/* padding before TX_COUNTER where a
+					 * u64 must be aligned; ignore it
 					 */
 	__VPCPEER_A_PEER_MAX
 };
@@ -144,6 +145,9 @@ enum vpcpeer_stats_attr {
 	VPCPEER_A_STATS_TRANSITIVE_DST,	/* rx: destination outside the VPC */
 	VPCPEER_A_STATS_MALFORMED,	/* rx: bad header or inner packet */
 	VPCPEER_A_STATS_UNKNOWN_PEER,	/* rx: no peering has that index */
+	VPCPEER_A_STATS_MTU,		/* tx: too big for the underlay path,
+					 * refused with ICMP
+					 */
 	__VPCPEER_A_STATS_MAX
 };
 
