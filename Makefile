@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # vpcpeer: `make` builds the module and vpcpeerctl, `make check` runs every
-# test (host unit tests, then the guest selftests under qemu), `make deps`
+# test (host unit tests, then the guest selftests under qemu), `make
+# check-debug` runs the selftests again on a debug kernel, `make deps`
 # installs the Debian packages all of this needs. See README.md.
 
 # Debian's 6.1 LTS kernel (linux-image-amd64) unless told otherwise.
@@ -17,7 +18,8 @@ TOOL_SRCS := $(wildcard tools/vpcpeerctl/*.c)
 TOOL_HDRS := $(wildcard tools/vpcpeerctl/*.h) uapi/linux/vpcpeer.h
 TOOL := tools/vpcpeerctl/vpcpeerctl
 
-.PHONY: all module tools deps check check-built unit lint selftest demo demo-built clean
+.PHONY: all module tools deps check check-built check-debug check-debug-built \
+	unit lint selftest demo demo-built clean
 
 all: module tools
 
@@ -58,6 +60,14 @@ check: deps
 
 check-built: all
 	@KVER=$(KVER) selftests/check
+
+# Every selftest and the stress test on a KASAN/lockdep/kmemleak guest
+# kernel built from linux-source-6.1 (once, cached in /var/cache/vpcpeer).
+check-debug: deps
+	@$(MAKE) --no-print-directory check-debug-built
+
+check-debug-built: tools
+	@selftests/check-debug $(SELFTESTS)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
