@@ -10,7 +10,6 @@
 #include <net/dst_cache.h>
 #include <net/inet_ecn.h>
 #include <net/ip.h>
-#include <net/ip6_checksum.h>
 #include <net/ipv6.h>
 #include <net/ipv6_stubs.h>
 #include <net/route.h>
@@ -119,84 +118,9 @@ u16 vp_socket_port(struct vp_device *vp)
 }
 
 /*
- * What udp_tunnel_xmit_skb() does, but saying whether the underlay's IP
- * output took the packet: iptunnel_xmit() keeps that to itself (it only
- * feeds the status to the counters of skb->dev, as VXLAN and Geneve use
- * it). A drop further down, after a qdisc took the packet, is not seen.
- * Consumes skb; 0 or an error.
- */
-static int vp_xmit4(struct sock *sk, struct rtable *rt, struct sk_buff *skb,
-		    __be32 src, __be32 dst, u8 tos, __be16 sport, __be16 dport,
-		    bool xnet)
-{
-	struct net *net = dev_net(rt->dst.dev);
-	struct udphdr *uh;
-	struct iphdr *iph;
-
-	__skb_push(skb, sizeof(*uh));
-	skb_reset_transport_header(skb);
-	uh = udp_hdr(skb);
-	uh->dest = dport;
-	uh->source = sport;
-	uh->len = htons(skb->len);
-	udp_set_csum(false, skb, src, dst, skb->len);
-
-	skb_scrub_packet(skb, xnet);
-	skb_clear_hash_if_not_l4(skb);
-	skb_dst_set(skb, &rt->dst);
-	memset(IPCB(skb), 0, sizeof(*IPCB(skb)));
-	skb_push(skb, sizeof(*iph));
-	skb_reset_network_header(skb);
-	iph = ip_hdr(skb);
-	iph->version = 4;
-	iph->ihl = sizeof(*iph) >> 2;
-	iph->frag_off = 0;
-	iph->protocol = IPPROTO_UDP;
-	iph->tos = tos;
-	iph->daddr = dst;
-	iph->saddr = src;
-	iph->ttl = ip4_dst_hoplimit(&rt->dst);
-	__ip_select_ident(net, iph, skb_shinfo(skb)->gso_segs ?: 1);
-	return net_xmit_eval(ip_local_out(net, sk, skb));
-}
-
-/* vp_xmit4() for IPv6: udp_tunnel6_xmit_skb() with the status. */
-static int vp_xmit6(struct sock *sk, struct dst_entry *dst,
-		    struct sk_buff *skb, const struct in6_addr *saddr,
-		    const struct in6_addr *daddr, u8 tclass, __be16 sport,
-		    __be16 dport, bool xnet)
-{
-	struct ipv6hdr *ip6h;
-	struct udphdr *uh;
-
-	/* Leave the inner route, conntrack entry and mark behind. */
-	skb_scrub_packet(skb, xnet);
-	__skb_push(skb, sizeof(*uh));
-	skb_reset_transport_header(skb);
-	uh = udp_hdr(skb);
-	uh->dest = dport;
-	uh->source = sport;
-	uh->len = htons(skb->len);
-	skb_dst_set(skb, dst);
-	udp6_set_csum(false, skb, saddr, daddr, skb->len);
-
-	__skb_push(skb, sizeof(*ip6h));
-	skb_reset_network_header(skb);
-	ip6h = ipv6_hdr(skb);
-	ip6_flow_hdr(ip6h, tclass, 0);
-	ip6h->payload_len = htons(skb->len - sizeof(*ip6h));
-	ip6h->nexthdr = IPPROTO_UDP;
-	ip6h->hop_limit = ip6_dst_hoplimit(dst);
-	ip6h->daddr = *daddr;
-	ip6h->saddr = *saddr;
-	memset(skb->cb, 0, sizeof(struct inet6_skb_parm));
-	return net_xmit_eval(ip6_local_out(dev_net(dst->dev), sk, skb));
-}
-
-/*
- * The underlay route to the peering's endpoint. Without skb->dev, nothing
- * below counts for the device: its counters are ours to keep, and they
- * count inner packets, as the peering counters do. Consumes skb.
+ * Routes skb to the peering's endpoint and sends it. Without skb->dev,
+ * iptunnel_xmit() leaves the device's counters to us: they count inner
+ * packets, as the peering counters do. Consumes skb.
  */
 static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
 		    struct sk_buff *skb, u8 tos, __be16 sport)
@@ -228,8 +152,10 @@ static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
 		dst_cache_set_ip4(&peer->dst_cache, &rt->dst, fl4.saddr);
 	}
 	skb->dev = NULL;
-	return vp_xmit4(sk, rt, skb, fl4.saddr, fl4.daddr, tos, sport,
-			ep->sin_port, !net_eq(sock_net(sk), dev_net(vp->dev)));
+	udp_tunnel_xmit_skb(rt, sk, skb, fl4.saddr, fl4.daddr, tos,
+			    ip4_dst_hoplimit(&rt->dst), 0, sport, ep->sin_port,
+			    !net_eq(sock_net(sk), dev_net(vp->dev)), false);
+	return 0;
 drop:
 	kfree_skb(skb);
 	return -ENETDOWN;
@@ -266,9 +192,17 @@ static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
 		}
 		dst_cache_set_ip6(&peer->dst_cache, dst, &fl6.saddr);
 	}
-	skb->dev = NULL;
-	return vp_xmit6(sk, dst, skb, &fl6.saddr, &fl6.daddr, tclass, sport,
-			ep->sin6_port, !net_eq(sock_net(sk), dev_net(vp->dev)));
+	/*
+	 * iptunnel_xmit() scrubs for IPv4; ip6tunnel_xmit() does not, and
+	 * udp_tunnel6_xmit_skb() sets the outer dst over the inner one
+	 * without releasing it. Leave the inner route, conntrack entry and
+	 * mark behind here. No device: see vp_send4().
+	 */
+	skb_scrub_packet(skb, !net_eq(sock_net(sk), dev_net(vp->dev)));
+	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6.saddr, &fl6.daddr,
+			     tclass, ip6_dst_hoplimit(dst), 0, sport,
+			     ep->sin6_port, false);
+	return 0;
 drop:
 	kfree_skb(skb);
 	return -ENETDOWN;
@@ -276,8 +210,9 @@ drop:
 
 /*
  * Sends an encapsulated packet to the peering's endpoint; the skb is
- * consumed whatever happens. Returns 0 only if the underlay's IP output
- * took it. The outer header carries the inner DSCP and ECN (dsfield), an
+ * consumed whatever happens. Returns 0 once it was handed to the UDP
+ * tunnel helpers, which do not say whether the underlay's IP output took
+ * it. The outer header carries the inner DSCP and ECN (dsfield), an
  * inner CE as ECT(0) (RFC 6040, normal mode). The outer source port comes
  * from the inner flow's hash (taken before encryption) so that ECMP and RSS
  * spread flows. Caller holds rcu_read_lock_bh.
