@@ -13,6 +13,7 @@ struct vp_skb_cb {
 	struct vp_peer *peer;	/* holds a reference */
 	u64 counter;
 	unsigned int len;	/* inner packet length */
+	u8 dsfield;		/* tx: the inner one; rx: the outer one */
 };
 
 static inline struct vp_skb_cb *VP_CB(struct sk_buff *skb)
@@ -22,16 +23,19 @@ static inline struct vp_skb_cb *VP_CB(struct sk_buff *skb)
 }
 
 /*
- * Pulls the inner IP header into the linear area and parses it; 0 or
- * -EINVAL.
+ * Pulls the inner IP header into the linear area and parses it from there:
+ * nothing beyond the bytes pulled is read. 0 or -EINVAL.
  */
 static inline int vp_skb_inner(struct sk_buff *skb, struct vp_inner *in)
 {
-	if (!skb->len ||
-	    !pskb_may_pull(skb, min_t(unsigned int, skb->len,
-				      (skb->data[0] >> 4) == 6 ? 40 : 20)))
+	unsigned int hlen;
+
+	if (!pskb_may_pull(skb, 1))
 		return -EINVAL;
-	return vp_inner_parse(skb->data, skb->len, in);
+	hlen = vp_inner_hdr_len(skb->data[0]);
+	if (!hlen || !pskb_may_pull(skb, hlen))
+		return -EINVAL;
+	return vp_inner_parse(skb->data, skb_headlen(skb), skb->len, in);
 }
 
 netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev);

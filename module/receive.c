@@ -11,6 +11,8 @@
 #include "wire.h"
 
 #include <linux/udp.h>
+#include <net/dsfield.h>
+#include <net/inet_ecn.h>
 
 static void vp_rx_drop(struct vp_peer *peer, struct sk_buff *skb,
 		       enum vp_stat why)
@@ -22,20 +24,49 @@ static void vp_rx_drop(struct vp_peer *peer, struct sk_buff *skb,
 	kfree_skb(skb);
 }
 
+/*
+ * RFC 6040, normal mode: congestion the underlay marked (outer CE) reaches
+ * an ECN-capable inner packet as CE; a packet that cannot carry the mark
+ * is dropped (false). skb is the inner packet, its header pulled.
+ */
+static bool vp_ecn_decap(struct sk_buff *skb, u8 outer, u8 inner)
+{
+	return INET_ECN_decapsulate(skb, outer, inner) <= 1;
+}
+
+/*
+ * Nothing the underlay knew of the packet follows it into the VPC, even
+ * when both share a namespace: route, conntrack, mark, priority, traffic
+ * control index, timestamp.
+ */
+static void vp_rx_scrub(struct sk_buff *skb)
+{
+	skb_scrub_packet(skb, true);
+	skb->priority = 0;
+#ifdef CONFIG_NET_SCHED
+	skb->tc_index = 0;
+#endif
+}
+
 /* After decryption; runs with BH disabled. */
 static void vp_receive_finish(struct sk_buff *skb, int err)
 {
 	struct vp_peer *peer = VP_CB(skb)->peer;
 	u64 counter = VP_CB(skb)->counter;
+	u8 outer = VP_CB(skb)->dsfield;
 	struct vp_device *vp = peer->vp;
 	struct net_device *dev = vp->dev;
 	struct vp_inner in;
 	bool fresh;
 
 	kfree(VP_CB(skb)->crypt);
+	if (err == -EBADMSG) {
+		vp_rx_drop(peer, skb, VP_STAT_AUTH_FAIL);
+		goto out;
+	}
 	if (err) {
-		vp_rx_drop(peer, skb, err == -EBADMSG ? VP_STAT_AUTH_FAIL :
-						       VP_STAT_MALFORMED);
+		/* The AEAD engine failed: nothing is known of the packet. */
+		vp_rx_drop(peer, skb, VP_STAT_CRYPTO_ERROR);
 		goto out;
 	}
 	spin_lock(&peer->replay_lock);
@@ -68,17 +99,25 @@ static void vp_receive_finish(struct sk_buff *skb, int err)
 
 	skb->protocol = in.family == VP_AF_INET ? htons(ETH_P_IP) :
 						  htons(ETH_P_IPV6);
-	skb->dev = dev;
-	skb->pkt_type = PACKET_HOST;
-	skb->ip_summed = CHECKSUM_NONE;
 	skb_reset_mac_header(skb);
 	skb_reset_network_header(skb);
+	if (!vp_ecn_decap(skb, outer, in.dsfield)) {
+		vp_rx_drop(peer, skb, VP_STAT_ECN_DROP);
+		DEV_STATS_INC(dev, rx_frame_errors);
+		goto out;
+	}
+	skb->dev = dev;
+	/* The tag proved every byte: the inner checksums need no check. */
+	skb->ip_summed = CHECKSUM_UNNECESSARY;
+	skb->csum_level = SKB_MAX_CSUM_LEVEL;
 	skb_probe_transport_header(skb);
 	memset(skb->cb, 0, sizeof(skb->cb));
 
-	vp_stat_packet(peer->stats, VP_STAT_RX_PACKETS, in.len);
-	dev_sw_netstats_rx_add(dev, in.len);
-	gro_cells_receive(&vp->gro_cells, skb);
+	/* Counted only once the stack has it: gro_cells may still drop. */
+	if (gro_cells_receive(&vp->gro_cells, skb) == NET_RX_SUCCESS) {
+		vp_stat_packet(peer->stats, VP_STAT_RX_PACKETS, in.len);
+		dev_sw_netstats_rx_add(dev, in.len);
+	}
 out:
 	vp_peer_put(peer);
 	dev_put(dev);
@@ -93,7 +132,8 @@ static void vp_decrypt_async(struct sk_buff *skb, int err)
 
 VP_AEAD_DONE(vp_decrypt_done, vp_decrypt_async)
 
-static void vp_decrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter)
+static void vp_decrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
+		       u8 outer_dsfield)
 {
 	struct net_device *dev = peer->vp->dev;
 	struct aead_request *req;
@@ -123,6 +163,7 @@ static void vp_decrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter)
 	VP_CB(skb)->crypt = crypt;
 	VP_CB(skb)->peer = peer;
 	VP_CB(skb)->counter = counter;
+	VP_CB(skb)->dsfield = outer_dsfield;
 	dev_hold(dev);
 	err = crypto_aead_decrypt(req);
 	if (err == -EINPROGRESS)
@@ -134,6 +175,14 @@ drop:
 	DEV_STATS_INC(dev, rx_dropped);
 	kfree_skb(skb);
 	vp_peer_put(peer);
+}
+
+/* The DSCP and ECN bits of the outer IP header. */
+static u8 vp_outer_dsfield(const struct sk_buff *skb)
+{
+	if (skb->protocol == htons(ETH_P_IP))
+		return ipv4_get_dsfield(ip_hdr(skb));
+	return ipv6_get_dsfield(ipv6_hdr(skb));
 }
 
 /*
@@ -164,7 +213,7 @@ int vp_udp_recv(struct sock *sk, struct sk_buff *skb)
 		vp_device_drop(vp, skb, VP_STAT_UNKNOWN_PEER, true);
 		return 0;
 	}
-	skb_scrub_packet(skb, !net_eq(sock_net(sk), dev_net(vp->dev)));
-	vp_decrypt(peer, skb, counter);
+	vp_rx_scrub(skb);
+	vp_decrypt(peer, skb, counter, vp_outer_dsfield(skb));
 	return 0;
 }

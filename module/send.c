@@ -30,12 +30,13 @@ static void vp_send_finish(struct sk_buff *skb, int err)
 	struct vp_device *vp = peer->vp;
 	struct net_device *dev = vp->dev;
 	unsigned int len = VP_CB(skb)->len;
+	u8 dsfield = VP_CB(skb)->dsfield;
 
 	kfree(VP_CB(skb)->crypt);
 	rcu_read_lock_bh();
 	if (err) {
 		vp_tx_drop(peer, skb, VP_STAT_TX_ERROR);
-	} else if (vp_socket_send(vp, peer, skb)) {
+	} else if (vp_socket_send(vp, peer, skb, dsfield)) {
 		vp_stat_inc(peer->stats, VP_STAT_TX_ERROR);
 		DEV_STATS_INC(dev, tx_errors);
 	} else {
@@ -51,9 +52,11 @@ VP_AEAD_DONE(vp_encrypt_done, vp_send_finish)
 
 /*
  * Encrypts skb in place: [header | inner packet | tag], the header being
- * the associated data, nonce = salt || counter. Consumes skb.
+ * the associated data, nonce = salt || counter. dsfield is the inner
+ * packet's, for the outer header. Consumes skb.
  */
-static void vp_encrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter)
+static void vp_encrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
+		       u8 dsfield)
 {
 	struct net_device *dev = peer->vp->dev;
 	unsigned int len = skb->len;
@@ -91,6 +94,7 @@ static void vp_encrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter)
 	VP_CB(skb)->crypt = crypt;
 	VP_CB(skb)->peer = peer;
 	VP_CB(skb)->len = len;
+	VP_CB(skb)->dsfield = dsfield;
 	dev_hold(dev);
 	err = crypto_aead_encrypt(req);
 	if (err == -EINPROGRESS)
@@ -153,6 +157,7 @@ netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
 	u64 counter;
 
 	if (vp_skb_inner(skb, &in)) {
+		vp_stat_inc(vp->stats, VP_STAT_TX_MALFORMED);
 		DEV_STATS_INC(dev, tx_errors);
 		kfree_skb(skb);
 		return NETDEV_TX_OK;
@@ -191,7 +196,7 @@ netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
 		goto out;
 	}
 	skb_get_hash(skb);	/* the inner flow's, for the outer port */
-	vp_encrypt(peer, skb, counter);
+	vp_encrypt(peer, skb, counter, in.dsfield);
 	return NETDEV_TX_OK;
 out:
 	vp_peer_put(peer);

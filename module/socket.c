@@ -10,6 +10,7 @@
 #include <linux/inetdevice.h>
 #include <linux/udp.h>
 #include <net/dst_cache.h>
+#include <net/inet_ecn.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
 #include <net/ipv6_stubs.h>
@@ -162,8 +163,13 @@ static struct dst_entry *vp_route6(struct vp_device *vp, struct vp_peer *peer,
 	return dst;
 }
 
+/*
+ * Routes skb to the peering's endpoint and sends it. Without skb->dev,
+ * iptunnel_xmit() leaves the device's counters to us: they count inner
+ * packets, as the peering counters do. Consumes skb.
+ */
 static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
-		    struct sk_buff *skb, __be16 sport)
+		    struct sk_buff *skb, u8 tos, __be16 sport)
 {
 	struct sock *sk = rcu_dereference_bh(vp->sock4);
 	const struct sockaddr_in *ep = &peer->endpoint.in4;
@@ -176,23 +182,24 @@ static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
 	struct rtable *rt;
 
 	if (!sk)
-		return -ENETDOWN;
+		goto drop;
 	rt = vp_route4(vp, peer, sk, &fl4);
-	if (IS_ERR(rt))
+	if (IS_ERR(rt)) {
+		kfree_skb(skb);
 		return PTR_ERR(rt);
-	/* Without skb->dev, iptunnel_xmit() leaves the device's counters to
-	 * us: they count inner packets, as the peering counters do.
-	 */
+	}
 	skb->dev = NULL;
-	udp_tunnel_xmit_skb(rt, sk, skb, fl4.saddr, fl4.daddr, 0,
-			    ip4_dst_hoplimit(&rt->dst), 0, sport,
-			    ep->sin_port,
+	udp_tunnel_xmit_skb(rt, sk, skb, fl4.saddr, fl4.daddr, tos,
+			    ip4_dst_hoplimit(&rt->dst), 0, sport, ep->sin_port,
 			    !net_eq(sock_net(sk), dev_net(vp->dev)), false);
 	return 0;
+drop:
+	kfree_skb(skb);
+	return -ENETDOWN;
 }
 
 static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
-		    struct sk_buff *skb, __be16 sport)
+		    struct sk_buff *skb, u8 tclass, __be16 sport)
 {
 	struct sock *sk = rcu_dereference_bh(vp->sock6);
 	const struct sockaddr_in6 *ep = &peer->endpoint.in6;
@@ -206,15 +213,17 @@ static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
 	struct dst_entry *dst;
 
 	if (!sk)
-		return -ENETDOWN;
+		goto drop;
 	dst = vp_route6(vp, peer, sk, &fl6);
-	if (IS_ERR(dst))
+	if (IS_ERR(dst)) {
+		kfree_skb(skb);
 		return PTR_ERR(dst);
+	}
 	/*
 	 * iptunnel_xmit() scrubs for IPv4; ip6tunnel_xmit() does not, and
 	 * udp_tunnel6_xmit_skb() sets the outer dst over the inner one
-	 * without releasing it (the device keeps dsts for ICMP errors).
-	 * Leave the inner route, conntrack entry and mark behind here.
+	 * without releasing it. Leave the inner route, conntrack entry and
+	 * mark behind here. No device: see vp_send4().
 	 */
 	skb_scrub_packet(skb, !net_eq(sock_net(sk), dev_net(vp->dev)));
 	/*
@@ -223,11 +232,13 @@ static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
 	 * outer DF bit is clear). The scrub cleared this.
 	 */
 	skb->ignore_df = 1;
-	/* No device: its counters are ours to keep, see vp_send4(). */
-	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6.saddr, &fl6.daddr, 0,
-			     ip6_dst_hoplimit(dst), 0, sport, ep->sin6_port,
-			     false);
+	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6.saddr, &fl6.daddr,
+			     tclass, ip6_dst_hoplimit(dst), 0, sport,
+			     ep->sin6_port, false);
 	return 0;
+drop:
+	kfree_skb(skb);
+	return -ENETDOWN;
 }
 
 /*
@@ -277,25 +288,26 @@ int vp_socket_inner_mtu(struct vp_device *vp, struct vp_peer *peer)
 
 /*
  * Sends an encapsulated packet to the peering's endpoint; the skb is
- * consumed whatever happens. The outer source port comes from the inner
- * flow's hash (taken before encryption) so that ECMP and RSS spread
- * flows. Caller holds rcu_read_lock_bh.
+ * consumed whatever happens. Returns 0 once it was handed to the UDP
+ * tunnel helpers, which do not say whether the underlay's IP output took
+ * it. The outer header carries the inner DSCP and ECN (dsfield), an
+ * inner CE as ECT(0) (RFC 6040, normal mode). The outer source port comes
+ * from the inner flow's hash (taken before encryption) so that ECMP and RSS
+ * spread flows. Caller holds rcu_read_lock_bh.
  */
 int vp_socket_send(struct vp_device *vp, struct vp_peer *peer,
-		   struct sk_buff *skb)
+		   struct sk_buff *skb, u8 dsfield)
 {
 	struct net *net = dev_net(vp->dev);
 	__be16 sport = udp_flow_src_port(net, skb, 0, 0, true);
-	int ret;
+	u8 tos = INET_ECN_encapsulate(dsfield, dsfield);
 
 	/* A packet of a removed peering must not refill its dst cache. */
-	if (unlikely(READ_ONCE(peer->removed)))
-		ret = -ENOENT;
-	else if (peer->endpoint.sa.sa_family == AF_INET)
-		ret = vp_send4(vp, peer, skb, sport);
-	else
-		ret = vp_send6(vp, peer, skb, sport);
-	if (ret)
+	if (unlikely(READ_ONCE(peer->removed))) {
 		kfree_skb(skb);
-	return ret;
+		return -ENOENT;
+	}
+	if (peer->endpoint.sa.sa_family == AF_INET)
+		return vp_send4(vp, peer, skb, tos, sport);
+	return vp_send6(vp, peer, skb, tos, sport);
 }

@@ -41,38 +41,49 @@ static u16 vp_get_be16(const u8 *p)
 	return be16_to_cpu(v);
 }
 
-int vp_inner_parse(const u8 *pkt, size_t len, struct vp_inner *out)
+unsigned int vp_inner_hdr_len(u8 first)
+{
+	switch (first >> 4) {
+	case 4:
+		return (first & 0x0f) < 5 ? 0 : (first & 0x0f) * 4;
+	case 6:
+		return 40;
+	}
+	return 0;
+}
+
+int vp_inner_parse(const u8 *pkt, size_t avail, size_t len,
+		   struct vp_inner *out)
 {
 	unsigned int hlen, tot_len;
 
 	memset(out, 0, sizeof(*out));
-	if (len < 1)
+	if (avail > len)
+		avail = len;
+	if (avail < 1)
 		return -EINVAL;
-	switch (pkt[0] >> 4) {
-	case 4:
-		hlen = (pkt[0] & 0x0f) * 4;
-		if (len < 20 || hlen < 20)
-			return -EINVAL;
+	hlen = vp_inner_hdr_len(pkt[0]);
+	if (!hlen || hlen > avail)
+		return -EINVAL;
+	if (pkt[0] >> 4 == 4) {
 		tot_len = vp_get_be16(pkt + 2);
 		if (tot_len < hlen || tot_len > len)
 			return -EINVAL;
 		out->family = VP_AF_INET;
+		out->dsfield = pkt[1];
 		memcpy(out->src, pkt + 12, 4);
 		memcpy(out->dst, pkt + 16, 4);
 		out->len = tot_len;
 		return 0;
-	case 6:
-		if (len < 40)
-			return -EINVAL;
-		/* payload_len 0 (jumbogram) is taken as a bare header. */
-		tot_len = 40 + vp_get_be16(pkt + 4);
-		if (tot_len > len)
-			return -EINVAL;
-		out->family = VP_AF_INET6;
-		memcpy(out->src, pkt + 8, 16);
-		memcpy(out->dst, pkt + 24, 16);
-		out->len = tot_len;
-		return 0;
 	}
-	return -EINVAL;
+	/* payload_len 0 (jumbogram) is taken as a bare header. */
+	tot_len = 40 + vp_get_be16(pkt + 4);
+	if (tot_len > len)
+		return -EINVAL;
+	out->family = VP_AF_INET6;
+	out->dsfield = (pkt[0] & 0x0f) << 4 | pkt[1] >> 4;
+	memcpy(out->src, pkt + 8, 16);
+	memcpy(out->dst, pkt + 24, 16);
+	out->len = tot_len;
+	return 0;
 }

@@ -39,17 +39,27 @@ int vp_hdr_parse(const u8 *buf, size_t len, u32 *receiver_index,
 
 struct vp_inner {
 	u8 family;	/* VP_AF_INET or VP_AF_INET6 */
+	u8 dsfield;	/* IPv4 TOS or IPv6 traffic class: DSCP and ECN */
 	u8 src[16];	/* IPv4 uses the first 4 bytes, the rest is zero */
 	u8 dst[16];
 	u32 len;	/* total length claimed by the IP header */
 };
 
 /*
- * Parses the header of the inner IP packet whose first len bytes are at pkt:
- * IPv4 (version 4, ihl >= 5, ihl * 4 <= tot_len <= len) or IPv6 (version 6,
- * len >= 40, 40 + payload_len <= len). Returns 0 and fills out, or -EINVAL.
- * Never reads past len; pkt need not be aligned.
+ * The bytes of the IP header of a packet whose first byte is first: ihl * 4
+ * for IPv4, 40 for IPv6; 0 if it is neither (or ihl < 5). What must be
+ * present for vp_inner_parse().
  */
-int vp_inner_parse(const u8 *pkt, size_t len, struct vp_inner *out);
+unsigned int vp_inner_hdr_len(u8 first);
+
+/*
+ * Parses the header of the inner IP packet of len bytes whose first avail
+ * bytes (the ones present) are at pkt: IPv4 (version 4, ihl >= 5,
+ * ihl * 4 <= avail, ihl * 4 <= tot_len <= len) or IPv6 (version 6,
+ * avail >= 40, 40 + payload_len <= len). Returns 0 and fills out, or
+ * -EINVAL. Never reads past avail or len; pkt need not be aligned.
+ */
+int vp_inner_parse(const u8 *pkt, size_t avail, size_t len,
+		   struct vp_inner *out);
 
 #endif /* _VP_WIRE_H */

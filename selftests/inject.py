@@ -5,6 +5,28 @@
 inject.py raw SRC DST [COUNT]
     Sends COUNT (1) ICMP echo requests from SRC to DST through a raw socket
     that writes the IP header itself, so SRC need not be a local address.
+inject.py relay PORT TO READY LOG MODE [SRC DST]
+    A man in the middle of an IPv4 underlay on lo: receives the datagrams
+    to 127.0.0.1:PORT and passes each payload on to 127.0.0.1:TO, until
+    killed. Creates READY once bound; appends "tos=0xNN len=N" (the
+    received outer TOS byte and payload length) to LOG for each. MODE:
+    same (TOS kept), ce (ECN set to CE), frag (sent from lo as two hand-made
+    IPv4 fragments, the first holding only the UDP and vpcpeer headers, its
+    frame padded with zeros to 128 bytes), frag-stale (frag, but the
+    padding is what a keyed peer would choose to be misread as an inner
+    IPv6 header from SRC to DST). A frame from a packet socket carries no
+    route, so the frag modes set route_localnet and accept_local on lo:
+    else the stack takes 127.0.0.1 arriving that way for a martian.
+inject.py tos-send ADDR PORT TOS COUNT
+    Sends COUNT 200-byte UDP datagrams to ADDR:PORT with the IP TOS (IPv6
+    traffic class) byte TOS.
+inject.py tos-sink PORT READY LOG
+    Receives UDP datagrams on PORT (IPv4 and IPv6) until killed and appends
+    "tos=0xNN" (the TOS or traffic class byte) to LOG for each. Creates
+    READY once bound.
+inject.py l3-send DEV HEX
+    Writes the bytes HEX to the layer-3 device DEV through a packet socket,
+    as if the stack sent them as an IPv4 packet.
 inject.py capture PORT OUT READY [TIMEOUT]
     Captures, on lo with AF_PACKET, the payload of the first UDP datagram
     (IPv4 or IPv6) to PORT and writes it to OUT. Creates READY once the
@@ -133,6 +155,128 @@ def send(host, port, infile, mutation="none"):
     s.close()
 
 
+IP_RECVTOS = 13
+IPV6_RECVTCLASS = 66
+IPV6_TCLASS = 67
+ECN_CE = 0x03
+
+
+def log_line(path, line):
+    with open(path, "a") as f:
+        f.write(line + "\n")
+
+
+def ipv4_header(total, ident, frag, src, dst):
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, total, ident, frag, 64,
+                     socket.IPPROTO_UDP, 0, src, dst)
+    return ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
+
+
+def send_fragments(sport, dport, payload, padding, ident):
+    """payload as a UDP datagram from 127.0.0.1 to 127.0.0.1:dport, in two
+    IPv4 fragments sent from lo: the first holds the UDP header and the
+    vpcpeer header (24 bytes, a multiple of 8), the rest is in the second.
+    padding follows the first fragment in its frame."""
+    lo = socket.inet_aton("127.0.0.1")
+    udp = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+    pseudo = lo + lo + struct.pack("!BBH", 0, socket.IPPROTO_UDP, len(udp))
+    check = csum(pseudo + udp) or 0xFFFF
+    udp = udp[:6] + struct.pack("!H", check) + udp[8:]
+    first, rest = udp[:8 + HDR_LEN], udp[8 + HDR_LEN:]
+    eth = b"\0" * 12 + struct.pack("!H", 0x0800)
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
+    s.bind(("lo", 0))
+    # The tail first: the head then completes the datagram.
+    s.send(eth + ipv4_header(20 + len(rest), ident, len(first) // 8, lo, lo)
+           + rest)
+    s.send(eth + ipv4_header(20 + len(first), ident, 0x2000, lo, lo) + first
+           + padding)
+    s.close()
+
+
+def stale_padding(src, dst):
+    """Bytes that, left behind the first fragment, read as an IPv4 version
+    nibble where the inner packet starts, then as the last 4 bytes of an
+    IPv6 source SRC and as the IPv6 destination DST."""
+    pad = bytearray(128 - 14 - 20 - 8 - HDR_LEN)
+    pad[0] = 0x45
+    pad[20:24] = ipaddress.IPv6Address(src).packed[12:]
+    pad[24:40] = ipaddress.IPv6Address(dst).packed
+    return bytes(pad)
+
+
+def relay(port, to, ready, log, mode, src=None, dst=None):
+    port, to = int(port), int(to)
+    if mode not in ("same", "ce", "frag", "frag-stale"):
+        sys.exit("relay: unknown mode %s" % mode)
+    if mode == "frag-stale" and not dst:
+        sys.exit("relay: frag-stale needs SRC and DST")
+    padding = bytes(128 - 14 - 20 - 8 - HDR_LEN)
+    if mode.startswith("frag"):
+        for knob in ("route_localnet", "accept_local"):
+            with open("/proc/sys/net/ipv4/conf/lo/" + knob, "w") as f:
+                f.write("1\n")
+    if mode == "frag-stale":
+        padding = stale_padding(src, dst)
+    r = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    r.setsockopt(socket.IPPROTO_IP, IP_RECVTOS, 1)
+    r.bind(("127.0.0.1", port))
+    out = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    open(ready, "w").close()
+    ident = 0x5650
+    while True:
+        data, anc, _, _ = r.recvmsg(65535, socket.CMSG_SPACE(4))
+        tos = 0
+        for level, kind, value in anc:
+            if level == socket.IPPROTO_IP and kind == socket.IP_TOS:
+                tos = value[0]
+        log_line(log, "tos=0x%02x len=%d" % (tos, len(data)))
+        if mode in ("frag", "frag-stale"):
+            ident = (ident + 1) & 0xFFFF
+            send_fragments(port, to, data, padding, ident)
+            continue
+        if mode == "ce":
+            tos |= ECN_CE
+        out.setsockopt(socket.IPPROTO_IP, socket.IP_TOS, tos)
+        out.sendto(data, ("127.0.0.1", to))
+
+
+def tos_send(addr, port, tos, count):
+    family = socket.AF_INET6 if ":" in addr else socket.AF_INET
+    s = socket.socket(family, socket.SOCK_DGRAM)
+    if family == socket.AF_INET:
+        s.setsockopt(socket.IPPROTO_IP, socket.IP_TOS, int(tos, 0))
+    else:
+        s.setsockopt(socket.IPPROTO_IPV6, IPV6_TCLASS, int(tos, 0))
+    for _ in range(int(count)):
+        s.sendto(b"vpcpeer-tos-test" * 12 + b"12345678", (addr, int(port)))
+    s.close()
+
+
+def tos_sink(port, ready, log):
+    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    s.setsockopt(socket.IPPROTO_IP, IP_RECVTOS, 1)
+    s.setsockopt(socket.IPPROTO_IPV6, IPV6_RECVTCLASS, 1)
+    s.bind(("::", int(port)))
+    open(ready, "w").close()
+    while True:
+        _, anc, _, _ = s.recvmsg(65535, 2 * socket.CMSG_SPACE(4))
+        tos = None
+        for level, kind, value in anc:
+            if level == socket.IPPROTO_IP and kind == socket.IP_TOS:
+                tos = value[0]
+            elif level == socket.IPPROTO_IPV6 and kind == IPV6_TCLASS:
+                tos = struct.unpack("i", value[:4])[0]
+        log_line(log, "tos=" + ("none" if tos is None else "0x%02x" % tos))
+
+
+def l3_send(dev, data):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, 0)
+    s.sendto(bytes.fromhex(data), (dev, 0x0800))
+    s.close()
+
+
 TCP_TIMEOUT = 120
 
 
@@ -184,6 +328,8 @@ def tcp_send(addr, port, nbytes):
 
 def main():
     cmds = {"raw": (raw, 2, 3), "capture": (capture, 3, 4),
+            "relay": (relay, 5, 7), "tos-send": (tos_send, 4, 4),
+            "tos-sink": (tos_sink, 3, 3), "l3-send": (l3_send, 2, 2),
             "send": (send, 3, 4), "tcp-sink": (tcp_sink, 1, 1),
             "tcp-send": (tcp_send, 3, 3)}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:

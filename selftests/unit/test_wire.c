@@ -23,13 +23,20 @@ static int parse_hdr(const u8 *src, size_t len, u32 *idx, u64 *ctr, u8 *kid)
 	return ret;
 }
 
-static int parse_inner(const void *src, size_t len, struct vp_inner *out)
+/* The packet is len bytes, of which only the first avail are present. */
+static int parse_partial(const void *src, size_t avail, size_t len,
+			 struct vp_inner *out)
 {
-	u8 *buf = dup_exact(src, len);
-	int ret = vp_inner_parse(buf, len, out);
+	u8 *buf = dup_exact(src, avail);
+	int ret = vp_inner_parse(buf, avail, len, out);
 
 	free(buf);
 	return ret;
+}
+
+static int parse_inner(const void *src, size_t len, struct vp_inner *out)
+{
+	return parse_partial(src, len, len, out);
 }
 
 static const u8 hdr_bytes[16] = {
@@ -300,6 +307,74 @@ TEST(inner_v6_malformed)
 	CHECK_EQ(parse_inner(p, 48, &in), -EINVAL);
 }
 
+TEST(inner_hdr_len)
+{
+	CHECK_EQ(vp_inner_hdr_len(0x45), 20);
+	CHECK_EQ(vp_inner_hdr_len(0x46), 24);
+	CHECK_EQ(vp_inner_hdr_len(0x4f), 60);
+	CHECK_EQ(vp_inner_hdr_len(0x44), 0);
+	CHECK_EQ(vp_inner_hdr_len(0x40), 0);
+	CHECK_EQ(vp_inner_hdr_len(0x60), 40);
+	CHECK_EQ(vp_inner_hdr_len(0x6f), 40);
+	CHECK_EQ(vp_inner_hdr_len(0x00), 0);
+	CHECK_EQ(vp_inner_hdr_len(0x55), 0);
+	CHECK_EQ(vp_inner_hdr_len(0xff), 0);
+}
+
+/*
+ * Only the bytes present are read (the buffers are exactly avail bytes, so
+ * ASan sees any read past them), and the header must be among them however
+ * long the packet says it is.
+ */
+TEST(inner_partial)
+{
+	struct vp_inner in;
+	u8 p[24];
+	size_t avail;
+
+	for (avail = 0; avail < 20; avail++)
+		CHECK_EQ(parse_partial(v4_pkt, avail, 28, &in), -EINVAL);
+	CHECK_EQ(parse_partial(v4_pkt, 20, 28, &in), 0);
+	CHECK_EQ(in.len, 28);
+	CHECK_EQ(in.dst[3], 7);
+	/* IPv4 options are part of the header. */
+	memcpy(p, v4_pkt, 20);
+	p[0] = 0x46;
+	p[3] = 24;
+	memset(p + 20, 1, 4);
+	CHECK_EQ(parse_partial(p, 20, 24, &in), -EINVAL);
+	CHECK_EQ(parse_partial(p, 23, 24, &in), -EINVAL);
+	CHECK_EQ(parse_partial(p, 24, 24, &in), 0);
+	/* IPv6 with 20 bytes there: the destination is not. */
+	for (avail = 0; avail < 40; avail++)
+		CHECK_EQ(parse_partial(v6_pkt, avail, 48, &in), -EINVAL);
+	CHECK_EQ(parse_partial(v6_pkt, 40, 48, &in), 0);
+	CHECK_EQ(in.len, 48);
+	CHECK_EQ(in.dst[15], 2);
+	/* More present than the packet holds: the packet length rules. */
+	CHECK_EQ(vp_inner_parse(v6_pkt, 48, 47, &in), -EINVAL);
+	CHECK_EQ(vp_inner_parse(v4_pkt, 28, 19, &in), -EINVAL);
+}
+
+TEST(inner_dsfield)
+{
+	struct vp_inner in;
+	u8 p[48];
+
+	memcpy(p, v4_pkt, 28);
+	p[1] = 0x8b;	/* AF41, CE */
+	CHECK_EQ(parse_inner(p, 28, &in), 0);
+	CHECK_EQ(in.dsfield, 0x8b);
+	memcpy(p, v6_pkt, 48);
+	p[0] = 0x68;	/* traffic class 0x8a across the first two bytes */
+	p[1] = 0xa5;	/* flow label bits follow */
+	CHECK_EQ(parse_inner(p, 48, &in), 0);
+	CHECK_EQ(in.family, VP_AF_INET6);
+	CHECK_EQ(in.dsfield, 0x8a);
+	CHECK_EQ(parse_inner(v6_pkt, 48, &in), 0);
+	CHECK_EQ(in.dsfield, 0);
+}
+
 static const struct tap_test tests[] = {
 	TAP(hdr_layout),
 	TAP(hdr_build_bytes),
@@ -310,6 +385,9 @@ static const struct tap_test tests[] = {
 	TAP(inner_v4_malformed),
 	TAP(inner_v6),
 	TAP(inner_v6_malformed),
+	TAP(inner_hdr_len),
+	TAP(inner_partial),
+	TAP(inner_dsfield),
 };
 
 TAP_MAIN(tests)

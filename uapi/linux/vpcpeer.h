@@ -123,9 +123,10 @@ enum vpcpeer_route_attr {
 
 /*
  * Counters, all u64. Packets and bytes are inner packets (the IP packet as
- * the VPC sees it). A device reports the drops that have no peering
- * (NO_ROUTE, BLACKHOLE, UNKNOWN_PEER, MALFORMED of an outer header); a
- * peering reports its traffic and its own drops.
+ * the VPC sees it): tx when handed to the underlay, rx when the VPC's
+ * stack took it. A device reports the drops that have no
+ * peering (NO_ROUTE, BLACKHOLE, UNKNOWN_PEER, MALFORMED of an outer header,
+ * TX_MALFORMED); a peering reports its traffic and its own drops.
  */
 enum vpcpeer_stats_attr {
 	VPCPEER_A_STATS_UNSPEC,
@@ -148,6 +149,9 @@ enum vpcpeer_stats_attr {
 	VPCPEER_A_STATS_MTU,		/* tx: too big for the underlay path,
 					 * refused with ICMP
 					 */
+	VPCPEER_A_STATS_CRYPTO_ERROR,	/* rx: the AEAD engine failed */
+	VPCPEER_A_STATS_ECN_DROP,	/* rx: CE outside, not ECN-capable inside */
+	VPCPEER_A_STATS_TX_MALFORMED,	/* tx: not an IP packet (device) */
 	__VPCPEER_A_STATS_MAX
 };
 
