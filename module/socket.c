@@ -12,6 +12,7 @@
 #include <net/dst_cache.h>
 #include <net/inet_ecn.h>
 #include <net/ip.h>
+#include <net/ip6_checksum.h>
 #include <net/ipv6.h>
 #include <net/ipv6_stubs.h>
 #include <net/route.h>
@@ -164,9 +165,87 @@ static struct dst_entry *vp_route6(struct vp_device *vp, struct vp_peer *peer,
 }
 
 /*
- * Routes skb to the peering's endpoint and sends it. Without skb->dev,
- * iptunnel_xmit() leaves the device's counters to us: they count inner
- * packets, as the peering counters do. Consumes skb.
+ * udp_tunnel_xmit_skb() and iptunnel_xmit(), but returning whether the
+ * underlay's IP output took the datagram: they feed that verdict only to
+ * the tstats of skb->dev, as VXLAN and Geneve count, and a peering keeps
+ * counters of its own. A drop after a qdisc queued it is not seen.
+ * Consumes skb; 0 or NET_XMIT_DROP.
+ */
+static int vp_udp_xmit4(struct sock *sk, struct rtable *rt,
+			struct sk_buff *skb, __be32 src, __be32 dst, u8 tos,
+			__be16 sport, __be16 dport, bool xnet)
+{
+	struct net *net = dev_net(rt->dst.dev);
+	struct udphdr *uh;
+	struct iphdr *iph;
+	int err;
+
+	__skb_push(skb, sizeof(*uh));
+	skb_reset_transport_header(skb);
+	uh = udp_hdr(skb);
+	uh->dest = dport;
+	uh->source = sport;
+	uh->len = htons(skb->len);
+	memset(&IPCB(skb)->opt, 0, sizeof(IPCB(skb)->opt));
+	udp_set_csum(false, skb, src, dst, skb->len);
+
+	skb_scrub_packet(skb, xnet);
+	skb_clear_hash_if_not_l4(skb);
+	skb_dst_set(skb, &rt->dst);
+	memset(IPCB(skb), 0, sizeof(*IPCB(skb)));
+	skb_push(skb, sizeof(*iph));
+	skb_reset_network_header(skb);
+	iph = ip_hdr(skb);
+	iph->version = 4;
+	iph->ihl = sizeof(*iph) >> 2;
+	iph->frag_off = 0;	/* the underlay may fragment: see vp_too_big() */
+	iph->protocol = IPPROTO_UDP;
+	iph->tos = tos;
+	iph->daddr = dst;
+	iph->saddr = src;
+	iph->ttl = ip4_dst_hoplimit(&rt->dst);
+	__ip_select_ident(net, iph, 1);
+	err = ip_local_out(net, sk, skb);
+	return net_xmit_eval(err);	/* a macro: evaluates its argument twice */
+}
+
+/* The same for IPv6: udp_tunnel6_xmit_skb() and ip6tunnel_xmit(). */
+static int vp_udp_xmit6(struct sock *sk, struct dst_entry *dst,
+			struct sk_buff *skb, const struct in6_addr *saddr,
+			const struct in6_addr *daddr, u8 tclass, __be16 sport,
+			__be16 dport)
+{
+	struct ipv6hdr *ip6h;
+	struct udphdr *uh;
+	int err;
+
+	__skb_push(skb, sizeof(*uh));
+	skb_reset_transport_header(skb);
+	uh = udp_hdr(skb);
+	uh->dest = dport;
+	uh->source = sport;
+	uh->len = htons(skb->len);
+	skb_dst_set(skb, dst);
+	udp6_set_csum(false, skb, saddr, daddr, skb->len);
+
+	__skb_push(skb, sizeof(*ip6h));
+	skb_reset_network_header(skb);
+	ip6h = ipv6_hdr(skb);
+	ip6_flow_hdr(ip6h, tclass, 0);
+	ip6h->payload_len = htons(skb->len - sizeof(*ip6h));
+	ip6h->nexthdr = IPPROTO_UDP;
+	ip6h->hop_limit = ip6_dst_hoplimit(dst);
+	ip6h->daddr = *daddr;
+	ip6h->saddr = *saddr;
+	memset(skb->cb, 0, sizeof(struct inet6_skb_parm));
+	err = ip6_local_out(dev_net(dst->dev), sk, skb);
+	return net_xmit_eval(err);
+}
+
+/*
+ * Routes skb to the peering's endpoint and sends it. Nothing below counts
+ * for the device (skb->dev is cleared): its counters are ours to keep, and
+ * they count inner packets, as the peering counters do. Consumes skb.
  */
 static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
 		    struct sk_buff *skb, u8 tos, __be16 sport)
@@ -189,10 +268,9 @@ static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
 		return PTR_ERR(rt);
 	}
 	skb->dev = NULL;
-	udp_tunnel_xmit_skb(rt, sk, skb, fl4.saddr, fl4.daddr, tos,
-			    ip4_dst_hoplimit(&rt->dst), 0, sport, ep->sin_port,
-			    !net_eq(sock_net(sk), dev_net(vp->dev)), false);
-	return 0;
+	return vp_udp_xmit4(sk, rt, skb, fl4.saddr, fl4.daddr, tos, sport,
+			    ep->sin_port,
+			    !net_eq(sock_net(sk), dev_net(vp->dev)));
 drop:
 	kfree_skb(skb);
 	return -ENETDOWN;
@@ -220,22 +298,19 @@ static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
 		return PTR_ERR(dst);
 	}
 	/*
-	 * iptunnel_xmit() scrubs for IPv4; ip6tunnel_xmit() does not, and
-	 * udp_tunnel6_xmit_skb() sets the outer dst over the inner one
-	 * without releasing it. Leave the inner route, conntrack entry and
-	 * mark behind here. No device: see vp_send4().
+	 * Leave the inner route, conntrack entry and mark behind, as
+	 * iptunnel_xmit() does for IPv4 (ip6tunnel_xmit() does not).
 	 */
 	skb_scrub_packet(skb, !net_eq(sock_net(sk), dev_net(vp->dev)));
+	skb->dev = NULL;
 	/*
 	 * vp_xmit() has refused, with ICMP, what must not be fragmented;
 	 * the rest the underlay fragments, as it does over IPv4 (where the
 	 * outer DF bit is clear). The scrub cleared this.
 	 */
 	skb->ignore_df = 1;
-	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6.saddr, &fl6.daddr,
-			     tclass, ip6_dst_hoplimit(dst), 0, sport,
-			     ep->sin6_port, false);
-	return 0;
+	return vp_udp_xmit6(sk, dst, skb, &fl6.saddr, &fl6.daddr, tclass,
+			    sport, ep->sin6_port);
 drop:
 	kfree_skb(skb);
 	return -ENETDOWN;
@@ -288,9 +363,8 @@ int vp_socket_inner_mtu(struct vp_device *vp, struct vp_peer *peer)
 
 /*
  * Sends an encapsulated packet to the peering's endpoint; the skb is
- * consumed whatever happens. Returns 0 once it was handed to the UDP
- * tunnel helpers, which do not say whether the underlay's IP output took
- * it. The outer header carries the inner DSCP and ECN (dsfield), an
+ * consumed whatever happens. Returns 0 only if the underlay's IP output
+ * took it. The outer header carries the inner DSCP and ECN (dsfield), an
  * inner CE as ECT(0) (RFC 6040, normal mode). The outer source port comes
  * from the inner flow's hash (taken before encryption) so that ECMP and RSS
  * spread flows. Caller holds rcu_read_lock_bh.

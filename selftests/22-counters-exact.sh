@@ -1,41 +1,72 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Counters say exactly what was delivered: a packet that reaches B's stack
-# is counted once on each side; what the device cannot parse on transmit
-# is counted at the device level as tx_malformed.
+# is counted once on each side; one the underlay drops on its way out is a
+# tx_error, not a sent packet, over IPv4 and IPv6 endpoints alike; what the
+# device cannot parse on transmit is counted at the device level as
+# tx_malformed.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=topology.sh
 source "$(dirname "$0")/topology.sh"
 topo_init
 
-vpc_std a b
+vpc_std a b c
 peer_pair a b pcx-0ab v4
+peer_pair a c pcx-0ac v6
 ping_ok vpa 10.2.0.1
+ping_ok vpa 10.3.0.1
 
 # echos NS: ICMP echo requests the stack of NS received (InEchos).
 echos() {
 	ip netns exec "$1" awk '/^Icmp:/ { if (!n) { for (i = 1; i <= NF; i++) col[$i] = i; n = 1 } else print $col["InEchos"] }' /proc/net/snmp
 }
+# counters Y PCX: A's tx counters of PCX, Y's rx ones, Y's InEchos.
 counters() {
-	stats vpa vpc0 pcx-0ab:tx_packets pcx-0ab:tx_bytes pcx-0ab:tx_error
-	stats vpb vpc0 pcx-0ab:rx_packets pcx-0ab:rx_bytes
-	echos vpb
-}
-counters_line() {
-	counters | tr '\n' ' '
+	{
+		stats vpa vpc0 "$2:tx_packets" "$2:tx_bytes" "$2:tx_error"
+		stats "vp$1" vpc0 "$2:rx_packets" "$2:rx_bytes"
+		echos "vp$1"
+	} | tr '\n' ' '
 }
 
-# Not asserted yet (issue 7, defect 6): a datagram the underlay drops on
-# its way out is still counted as sent; the UDP tunnel helpers do not
-# return the IP output's verdict.
-read -r atx atxb aerr brx brxb bech <<<"$(counters_line)"
+# exact Y PCX FAMILY ADDR: 5 echo requests from A to Y's ADDR, first
+# with the underlay dropping every FAMILY datagram to Y's port on its way
+# out of lo, then without.
+exact() {
+	local y=$1 pcx=$2 family=$3 addr=$4 match
+	local atx atxb aerr yrx yrxb yech link_tx link_err
+	case $family in
+	ip) match="match ip protocol 17 0xff match ip dport ${VPC_PORT[$y]} 0xffff" ;;
+	ipv6) match="match ip6 protocol 17 0xff match ip6 dport ${VPC_PORT[$y]} 0xffff" ;;
+	esac
+	tc -n "$UNDERLAY" qdisc add dev lo clsact || fail "tc qdisc add dev lo clsact"
+	# shellcheck disable=SC2086 # $match is several words on purpose
+	tc -n "$UNDERLAY" filter add dev lo egress protocol "$family" prio 1 u32 \
+		$match action drop ||
+		fail "tc filter dropping $family UDP to port ${VPC_PORT[$y]}"
+	read -r atx atxb aerr yrx yrxb yech <<<"$(counters "$y" "$pcx")"
+	link_tx=$(linkstat vpa vpc0 tx packets)
+	link_err=$(linkstat vpa vpc0 tx errors)
+	inject vpa raw "10.1.0.1" "$addr" 5 || fail "raw echo requests 10.1.0.1 -> $addr"
+	wait_eq "A's $pcx tx_error after 5 datagrams the underlay dropped" \
+		"$((aerr + 5))" peerstat vpa vpc0 "$pcx" tx_error
+	expect_eq "A's tx, $y's rx and $y's InEchos after the underlay dropped 5" \
+		"$(counters "$y" "$pcx")" "$atx $atxb $((aerr + 5)) $yrx $yrxb $yech "
+	expect_eq "A's vpc0 tx packets, tx errors (ip -s link)" \
+		"$(linkstat vpa vpc0 tx packets) $(linkstat vpa vpc0 tx errors)" \
+		"$link_tx $((link_err + 5))"
+	log "$pcx ($family underlay): 5 dropped by the underlay are tx_error, not tx_packets"
 
-# 5 echo requests of 92 bytes arrive; both sides and B's stack agree.
-inject vpa raw 10.1.0.1 10.2.0.1 5 || fail "raw echo requests 10.1.0.1 -> 10.2.0.1"
-wait_eq "A's tx, B's rx and B's InEchos after 5 delivered" \
-	"$((atx + 5)) $((atxb + 5 * 92)) $aerr $((brx + 5)) $((brxb + 5 * 92)) $((bech + 5)) " \
-	counters_line
+	tc -n "$UNDERLAY" qdisc del dev lo clsact
+	inject vpa raw 10.1.0.1 "$addr" 5 || fail "raw echo requests 10.1.0.1 -> $addr"
+	wait_eq "A's tx, $y's rx and $y's InEchos after 5 delivered" \
+		"$((atx + 5)) $((atxb + 5 * 92)) $((aerr + 5)) $((yrx + 5)) $((yrxb + 5 * 92)) $((yech + 5)) " \
+		counters "$y" "$pcx"
+}
+
+exact b pcx-0ab ip 10.2.0.1
+exact c pcx-0ac ipv6 10.3.0.1
 
 # Not an IP packet: the device counts it, no peering does.
 read -r mal errs <<<"$(stats vpa vpc0 tx_malformed pcx-0ab:tx_error)"

@@ -123,8 +123,8 @@ enum vpcpeer_route_attr {
 
 /*
  * Counters, all u64. Packets and bytes are inner packets (the IP packet as
- * the VPC sees it): tx when handed to the underlay, rx when the VPC's
- * stack took it. A device reports the drops that have no
+ * the VPC sees it): tx when the underlay's IP output took the datagram,
+ * rx when the VPC's stack took it. A device reports the drops that have no
  * peering (NO_ROUTE, BLACKHOLE, UNKNOWN_PEER, MALFORMED of an outer header,
  * TX_MALFORMED); a peering reports its traffic and its own drops.
  */
@@ -139,7 +139,9 @@ enum vpcpeer_stats_attr {
 	VPCPEER_A_STATS_BLACKHOLE,	/* tx: route to a deleted peering */
 	VPCPEER_A_STATS_TRANSITIVE_SRC,	/* tx: source outside the VPC */
 	VPCPEER_A_STATS_NONCE_EXHAUSTED, /* tx: counter space used up */
-	VPCPEER_A_STATS_TX_ERROR,	/* tx: no underlay route, no memory */
+	VPCPEER_A_STATS_TX_ERROR,	/* tx: no underlay route, no memory,
+					 * the underlay dropped it
+					 */
 	VPCPEER_A_STATS_AUTH_FAIL,	/* rx: AES-GCM tag mismatch */
 	VPCPEER_A_STATS_REPLAY,		/* rx: counter seen or too old */
 	VPCPEER_A_STATS_SPOOFED_SRC,	/* rx: source outside the peer VPC */
