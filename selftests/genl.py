@@ -7,6 +7,11 @@ genl.py set DEV ATTR HEX
     SET_DEVICE on DEV with ATTR (vpc-id or region) set to the bytes HEX and
     a terminating NUL. Prints "ok", or "error ERRNO: EXTACK MESSAGE" and
     exits 1.
+genl.py port DEV PORT
+    Prints "ready" once the family is resolved, reads a line on stdin (the
+    cue), then sets DEV's listen port, with nothing left to start up that
+    could wait on another CPU. Prints "ok" or "error ERRNO: MESSAGE" and
+    exits 1.
 genl.py setup DEV VPC_ID N PREFIX
     Gives DEV a vpc-id and cidr 10.0.0.0/16, then N peerings pcx-PREFIX1..N
     (remote VPCs PREFIX-vpc-1..N, cidrs 10.I.0.0/16, endpoint 127.0.0.1).
@@ -42,7 +47,7 @@ NLA_F_NESTED = 0x8000
 # uapi/linux/vpcpeer.h
 CMD_SET_DEVICE, CMD_NEW_PEER, CMD_GET_PEER = 2, 3, 5
 A_DEVICE_IFNAME, A_DEVICE_VPC_ID, A_DEVICE_CIDRS = 2, 3, 4
-A_DEVICE_REGION, A_DEVICE_PEER = 6, 7
+A_DEVICE_LISTEN_PORT, A_DEVICE_REGION, A_DEVICE_PEER = 5, 6, 7
 A_DEVICE_IFINDEX = 1
 A_CIDR = 1
 A_PREFIX_ADDR, A_PREFIX_LEN = 1, 2
@@ -231,6 +236,17 @@ def main(argv):
             print("error %d: %s" % (e.errno, e.strerror))
             return 1
         print("ok")
+    elif argv[1] == "port":
+        msg = attr(A_DEVICE_IFNAME, argv[2]) + attr(
+            A_DEVICE_LISTEN_PORT, struct.pack("=H", int(argv[3])))
+        print("ready", flush=True)
+        sys.stdin.readline()
+        try:
+            g.request(CMD_SET_DEVICE, msg)
+        except OSError as e:
+            print("error %d: %s" % (e.errno, e.strerror), flush=True)
+            return 1
+        print("ok", flush=True)
     elif argv[1] == "setup":
         setup(g, argv[2], argv[3], int(argv[4]), argv[5])
     elif argv[1] == "dump":
