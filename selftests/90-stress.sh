@@ -10,6 +10,8 @@
 # counters must hold together (what a side received over a peering is at
 # most what the other side sent; nothing negative or absurd), and the
 # module must unload every time. It is loaded again at the end.
+# Next to a check-debug guest, eight rounds took 600 s (the default limit).
+# timeout: 1500
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=topology.sh
