@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Glue that lets the kernel-independent vpcpeer logic (prefix, lpm, replay,
- * wire) build both in the kernel and in host unit tests. Nothing else in
+ * wire, kdf, handshake) build both in the kernel and in host unit tests. Nothing else in
  * those files may differ between the two environments.
  */
 #ifndef _VP_PURE_H
@@ -20,6 +20,8 @@
 #include <linux/bitops.h>
 #include <linux/rcupdate.h>
 #include <asm/byteorder.h>
+#include <crypto/algapi.h>	/* crypto_memneq() */
+#include <crypto/sha2.h>
 
 #define vp_zalloc(size)	kvzalloc(size, GFP_KERNEL)
 #define vp_free(ptr)	kvfree(ptr)
@@ -70,6 +72,59 @@ struct rcu_head {
 #define vp_zalloc(size)	calloc(1, size)
 #define vp_free(ptr)	free(ptr)
 #define vp_sort(base, num, size, cmp) qsort(base, num, size, cmp)
+
+/*
+ * The kernel's SHA-256 library (lib/crypto/sha256.c), from OpenSSL: an
+ * implementation nobody here wrote checks ours of HMAC and HKDF.
+ */
+#include <openssl/evp.h>
+
+#define SHA256_DIGEST_SIZE	32
+#define SHA256_BLOCK_SIZE	64
+
+struct sha256_state {
+	EVP_MD_CTX *ctx;
+};
+
+static inline void sha256_init(struct sha256_state *s)
+{
+	s->ctx = EVP_MD_CTX_new();
+	if (!s->ctx || !EVP_DigestInit_ex(s->ctx, EVP_sha256(), NULL))
+		abort();
+}
+
+static inline void sha256_update(struct sha256_state *s, const u8 *data,
+				 unsigned int len)
+{
+	if (!EVP_DigestUpdate(s->ctx, data, len))
+		abort();
+}
+
+static inline void sha256_final(struct sha256_state *s, u8 *out)
+{
+	if (!EVP_DigestFinal_ex(s->ctx, out, NULL))
+		abort();
+	EVP_MD_CTX_free(s->ctx);
+	s->ctx = NULL;
+}
+
+/* As the kernel's: the barrier keeps the compiler from eliding it. */
+static inline void memzero_explicit(void *p, size_t n)
+{
+	memset(p, 0, n);
+	__asm__ __volatile__("" : : "r"(p) : "memory");
+}
+
+/* Constant time, as the kernel's crypto_memneq(): 0 when equal. */
+static inline int crypto_memneq(const void *a, const void *b, size_t n)
+{
+	const u8 *x = a, *y = b;
+	u8 d = 0;
+
+	while (n--)
+		d |= *x++ ^ *y++;
+	return d != 0;
+}
 
 #endif /* __KERNEL__ */
 
