@@ -3,10 +3,14 @@
 (module/handshake.c, Documentation/sessions.rst), written from the
 document with Python's hashlib and hmac only: an implementation that
 shares no code with the module's. The host unit tests' fixed vectors come
-from here (python3 selftests/hs_ref.py prints them)."""
+from here (python3 selftests/hs_ref.py prints them); --seeds DIR writes a
+valid INIT and RESP for the fuzzer's corpus."""
 
 import hashlib
 import hmac
+import os
+import struct
+import sys
 
 LABEL = b"vpcpeer-v2"
 MSG_LEN = 800
@@ -50,7 +54,43 @@ def session_keys(session_salt, dh, init, resp, key_len):
             (okm[n:n + key_len], okm[n + key_len:2 * n]))
 
 
-if __name__ == "__main__":
+def info(pcx, sender_vpc, receiver_vpc, cipher, cidrs):
+    """The 732-byte info block; cidrs: (family 4 or 6, len, addr bytes)."""
+    out = struct.pack("24s64s64sBBxx", pcx.encode(), sender_vpc.encode(),
+                      receiver_vpc.encode(), cipher, len(cidrs))
+    for fam, plen, addr in cidrs:
+        out += struct.pack("BB16s", fam, plen, addr)
+    return out + bytes(18 * (32 - len(cidrs)))
+
+
+def message(mac_key, mtype, sender_index, ephemeral, info_block,
+            timestamp=0, receiver_index=0, status=0, init=None):
+    """An INIT (mtype 2) or RESP (mtype 3), MAC included."""
+    body = struct.pack(">BBBBIIQ32s", 2, mtype, status, 0, sender_index,
+                       receiver_index, timestamp, ephemeral) + info_block
+    return body + msg_mac(mac_key, body + bytes(16), init)
+
+
+def seeds(directory):
+    """A valid INIT and RESP, to start the fuzzer's corpus."""
+    mac, _ = peering_keys(bytes(32), "pcx-0ab")
+    a = info("pcx-0ab", "vpc-a", "vpc-b", 1,
+             [(4, 16, bytes([10, 1]) + bytes(14)),
+              (6, 48, bytes.fromhex("fd000001") + bytes(12))])
+    b = info("pcx-0ab", "vpc-b", "vpc-a", 1,
+             [(4, 16, bytes([10, 2]) + bytes(14))])
+    init = message(mac, 2, 0x11223344, bytes(range(32)), a, timestamp=1)
+    resp = message(mac, 3, 0x55667788, bytes(range(32, 64)), b,
+                   receiver_index=0x11223344, init=init)
+    os.makedirs(directory, exist_ok=True)
+    for name, m in (("init", init), ("resp", resp)):
+        with open(os.path.join(directory, "seed-" + name), "wb") as f:
+            f.write(m)
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--seeds"]:
+    seeds(sys.argv[2])
+elif __name__ == "__main__":
     # The unit test's inputs (selftests/unit/test_handshake.c, vectors).
     secret = bytes(range(32))
     mac, salt = peering_keys(secret, "pcx-0ab")
