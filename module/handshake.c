@@ -68,34 +68,27 @@ void vp_hs_keys_derive(struct vp_hs_keys *k,
 	memzero_explicit(prk, sizeof(prk));
 }
 
+/*
+ * The same rules as the netlink policy's (netlink.c) and vpcpeerctl's
+ * (parse.c); one copy is to serve all three once the device speaks this.
+ */
 bool vp_hs_pcx_valid(const char *s)
 {
-	size_t i, n = strlen(s);
+	size_t n;
 
-	if (n < 5 || n > 21 || memcmp(s, "pcx-", 4))
+	if (strncmp(s, "pcx-", 4))
 		return false;
-	for (i = 4; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		      (s[i] >= 'a' && s[i] <= 'f')))
-			return false;
-	return true;
+	n = strspn(s + 4, "0123456789abcdef");
+	return n >= 1 && n <= 17 && !s[4 + n];
 }
+
+#define VP_ID_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
 
 bool vp_hs_id_valid(const char *s)
 {
-	size_t n = strlen(s), i;
+	size_t n = strspn(s, VP_ID_CHARS);
 
-	if (!n || n > VPCPEER_ID_MAX)
-		return false;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		      (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
-		      c == '-'))
-			return false;
-	}
-	return true;
+	return n >= 1 && n <= VPCPEER_ID_MAX && !s[n];
 }
 
 /* A string field: NUL-terminated within size, zero after the NUL. */

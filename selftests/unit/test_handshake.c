@@ -9,25 +9,8 @@
 #include <openssl/evp.h>
 
 #include "handshake.h"
+#include "hex.h"
 #include "tap.h"
-
-static void unhex(u8 *out, const char *hex)
-{
-	unsigned int b;
-
-	while (*hex && sscanf(hex, "%2x", &b) == 1) {
-		*out++ = (u8)b;
-		hex += 2;
-	}
-}
-
-static bool hex_eq(const u8 *got, size_t n, const char *want)
-{
-	u8 buf[128];
-
-	unhex(buf, want);
-	return strlen(want) == 2 * n && !memcmp(got, buf, n);
-}
 
 static struct vp_prefix pfx(u8 family, const char *hex, u8 len)
 {

@@ -3,25 +3,8 @@
 #include <stdio.h>
 
 #include "kdf.h"
+#include "hex.h"
 #include "tap.h"
-
-static void unhex(u8 *out, const char *hex)
-{
-	unsigned int b;
-
-	while (*hex && sscanf(hex, "%2x", &b) == 1) {
-		*out++ = (u8)b;
-		hex += 2;
-	}
-}
-
-static bool hex_eq(const u8 *got, size_t n, const char *want)
-{
-	u8 buf[256];
-
-	unhex(buf, want);
-	return strlen(want) == 2 * n && !memcmp(got, buf, n);
-}
 
 /* RFC 4231 test cases 1, 2, 3, 4, 6 and 7 (6 and 7: key > block size). */
 TEST(hmac_rfc4231)
