@@ -21,7 +21,6 @@ static const char *const vp_hs_status_names[VP_HS_STATUS_MAX] = {
 	[VP_HS_VPC_MISMATCH]	= "vpc-mismatch",
 	[VP_HS_CIPHER_MISMATCH]	= "cipher-mismatch",
 	[VP_HS_OVERLAP]		= "cidr-overlap",
-	[VP_HS_CIDR_MISMATCH]	= "cidr-mismatch",
 	[VP_HS_SECRET_MISMATCH]	= "secret-mismatch",
 };
 
@@ -261,26 +260,8 @@ bool vp_hs_mac_ok(const struct vp_msg_hs *m, const struct vp_hs_keys *k,
 	return ok;
 }
 
-/* Whether every prefix of a[] lies within some prefix of b[]. */
-static bool vp_hs_covered(const struct vp_prefix *a, unsigned int na,
-			  const struct vp_prefix *b, unsigned int nb)
-{
-	unsigned int i, j;
-
-	for (i = 0; i < na; i++) {
-		for (j = 0; j < nb; j++)
-			if (vp_prefix_contains(&b[j], &a[i]))
-				break;
-		if (j == nb)
-			return false;
-	}
-	return true;
-}
-
 enum vp_hs_status vp_hs_check(const struct vp_hs_info *theirs,
-			      const struct vp_hs_info *ours,
-			      const struct vp_prefix *peer_cidrs,
-			      unsigned int n_peer_cidrs)
+			      const struct vp_hs_info *ours)
 {
 	if (strcmp(theirs->pcx, ours->pcx) ||
 	    strcmp(theirs->sender_vpc, ours->receiver_vpc) ||
@@ -291,9 +272,6 @@ enum vp_hs_status vp_hs_check(const struct vp_hs_info *theirs,
 	if (vp_prefixes_overlap(theirs->cidrs, theirs->n_cidrs, ours->cidrs,
 				ours->n_cidrs, NULL, NULL))
 		return VP_HS_OVERLAP;
-	if (!vp_hs_covered(peer_cidrs, n_peer_cidrs, theirs->cidrs,
-			   theirs->n_cidrs))
-		return VP_HS_CIDR_MISMATCH;
 	return VP_HS_OK;
 }
 

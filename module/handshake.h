@@ -76,7 +76,6 @@ enum vp_hs_status {
 	VP_HS_VPC_MISMATCH,	/* VPC ids are not the ones configured */
 	VP_HS_CIPHER_MISMATCH,
 	VP_HS_OVERLAP,		/* the two VPCs' CIDRs overlap */
-	VP_HS_CIDR_MISMATCH,	/* a configured peer CIDR is not announced */
 	VP_HS_SECRET_MISMATCH,
 	VP_HS_STATUS_MAX
 };
@@ -141,12 +140,12 @@ bool vp_hs_mac_ok(const struct vp_msg_hs *m, const struct vp_hs_keys *k,
 /*
  * What this end finds of the other's info, ours being what it would
  * send (sender_vpc: this VPC, receiver_vpc: the configured peer VPC,
- * cidrs: this VPC's) and peer_cidrs the peer VPC's configured here.
+ * cidrs: this VPC's). The peer CIDRs configured here are this end's
+ * policy (what it accepts from the peer), not checked against what the
+ * peer announces.
  */
 enum vp_hs_status vp_hs_check(const struct vp_hs_info *theirs,
-			      const struct vp_hs_info *ours,
-			      const struct vp_prefix *peer_cidrs,
-			      unsigned int n_peer_cidrs);
+			      const struct vp_hs_info *ours);
 
 /*
  * Whether an INIT (MAC verified) stamped ts may start a session. A live

@@ -457,40 +457,35 @@ TEST(exchange)
 TEST(check)
 {
 	struct vp_hs_info a, b;
-	struct vp_prefix peer[2];
 
 	info_a(&a);	/* ours, at vpc-a */
 	info_b(&b);	/* what vpc-b says */
-	peer[0] = pfx(VP_AF_INET, "0a02", 16);
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 1), VP_HS_OK);
-	/* A configured peer CIDR inside an announced one is fine. */
-	peer[1] = pfx(VP_AF_INET, "0a0201", 24);
-	CHECK_EQ(vp_hs_check(&b, &a, peer + 1, 1), VP_HS_OK);
-	/* One that is not announced is a mismatch. */
-	peer[1] = pfx(VP_AF_INET, "0a03", 16);
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 2), VP_HS_CIDR_MISMATCH);
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 0), VP_HS_OK);
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_OK);
 
 	b.cipher = VPCPEER_CIPHER_AES_GCM_256;
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 1), VP_HS_CIPHER_MISMATCH);
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_CIPHER_MISMATCH);
 	info_b(&b);
 	strcpy(b.sender_vpc, "vpc-x");
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 1), VP_HS_VPC_MISMATCH);
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_VPC_MISMATCH);
 	info_b(&b);
 	strcpy(b.receiver_vpc, "vpc-y");
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 1), VP_HS_VPC_MISMATCH);
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_VPC_MISMATCH);
 	info_b(&b);
 	strcpy(b.pcx, "pcx-0ac");
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 1), VP_HS_VPC_MISMATCH);
-	/* Overlap in either family, checked before the CIDR match. */
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_VPC_MISMATCH);
+	/* Overlap in either family; the other end finds the same. */
 	info_b(&b);
 	b.cidrs[1] = pfx(VP_AF_INET6, "fd0000010000ff", 64);
 	b.n_cidrs = 2;
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 1), VP_HS_OVERLAP);
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_OVERLAP);
+	CHECK_EQ(vp_hs_check(&a, &b), VP_HS_OVERLAP);
 	b.cidrs[1] = pfx(VP_AF_INET, "0a", 8);
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 1), VP_HS_OVERLAP);
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_OVERLAP);
 	b.cidrs[1] = pfx(VP_AF_INET6, "fd000002", 48);
-	CHECK_EQ(vp_hs_check(&b, &a, peer, 1), VP_HS_OK);
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_OK);
+	/* No CIDRs at all overlap nothing. */
+	b.n_cidrs = 0;
+	CHECK_EQ(vp_hs_check(&b, &a), VP_HS_OK);
 }
 
 TEST(ts_fresh)
@@ -522,8 +517,8 @@ TEST(states)
 		{ VP_STATE_ACTIVE, 0, VP_EV_TEARDOWN, 0, VP_STATE_DELETED, 0 },
 		{ VP_STATE_PENDING, 0, VP_EV_REJECTED, VP_HS_OVERLAP,
 		  VP_STATE_FAILED, VP_HS_OVERLAP },
-		{ VP_STATE_ACTIVE, 0, VP_EV_REJECTED, VP_HS_CIDR_MISMATCH,
-		  VP_STATE_FAILED, VP_HS_CIDR_MISMATCH },
+		{ VP_STATE_ACTIVE, 0, VP_EV_REJECTED, VP_HS_VPC_MISMATCH,
+		  VP_STATE_FAILED, VP_HS_VPC_MISMATCH },
 		/* Forgeries move only a peering that has no session. */
 		{ VP_STATE_PENDING, 0, VP_EV_BAD_MAC, 0, VP_STATE_FAILED,
 		  VP_HS_SECRET_MISMATCH },
