@@ -42,13 +42,18 @@ const char *vp_state_name(u8 state)
 	return state < VP_STATE_MAX ? vp_state_names[state] : "unknown";
 }
 
-/* label 0 pcx: the HKDF info of the keys that last the peering. */
+/*
+ * label 0 pcx: the HKDF info of the keys that last the peering. label is
+ * one of ours; pcx is cut at its field's size, so info cannot overflow.
+ */
 static void vp_hs_expand(u8 out[VP_HASH_LEN], const u8 prk[VP_HASH_LEN],
 			 const char *label, const char *pcx)
 {
 	u8 info[64 + VP_HS_PCX_LEN];
-	size_t n = strlen(label), m = strlen(pcx);
+	size_t n = strlen(label), m;
 
+	for (m = 0; m < VP_HS_PCX_LEN - 1 && pcx[m]; m++)
+		;
 	memcpy(info, label, n);
 	info[n++] = 0;
 	memcpy(info + n, pcx, m);

@@ -291,6 +291,20 @@ TEST(parse_rejects)
 	CHECK(m.info.sender_vpc[0] == 'v');
 }
 
+/* A pcx longer than its field is cut there, not copied past the stack. */
+TEST(keys_long_pcx)
+{
+	static char pcx[200], cut[VP_HS_PCX_LEN];
+	u8 secret[VPCPEER_SECRET_LEN] = { 7 };
+	struct vp_hs_keys a, b;
+
+	memset(pcx, 'f', sizeof(pcx) - 1);
+	memset(cut, 'f', sizeof(cut) - 1);
+	vp_hs_keys_derive(&a, secret, pcx);
+	vp_hs_keys_derive(&b, secret, cut);
+	CHECK(!memcmp(&a, &b, sizeof(a)));
+}
+
 TEST(ids)
 {
 	static char longest[VPCPEER_ID_MAX + 2];
@@ -558,6 +572,7 @@ static const struct tap_test tests[] = {
 	TAP(mac_every_bit),
 	TAP(resp_bound_to_init),
 	TAP(parse_rejects),
+	TAP(keys_long_pcx),
 	TAP(ids),
 	TAP(vectors),
 	TAP(x25519_rfc7748),
