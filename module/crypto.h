@@ -2,32 +2,21 @@
 #ifndef _VP_CRYPTO_H
 #define _VP_CRYPTO_H
 
-#include "../uapi/linux/vpcpeer.h"
-
 #include <crypto/aead.h>
 #include <linux/scatterlist.h>
 
 #define VP_SALT_LEN	4
 #define VP_NONCE_LEN	12	/* salt || 64-bit counter, gcm(aes)'s IV */
 
-/* One direction of a peering: an AES-GCM key and its nonce salt. */
+/* One direction of a session: an AES-GCM key and its nonce salt. */
 struct vp_key {
 	struct crypto_aead *tfm;
 	u8 salt[VP_SALT_LEN];
 };
 
-/* What both ends of a peering derive from the shared secret. */
-struct vp_peering_keys {
-	struct vp_key tx, rx;
-	u32 local_index;	/* receivers' index of tx packets at our end */
-	u32 remote_index;	/* the index we put in what we send */
-};
-
-int vp_peering_keys_derive(struct vp_peering_keys *keys,
-			   const u8 secret[VPCPEER_SECRET_LEN],
-			   unsigned int key_len, const char *pcx,
-			   const char *local_vpc, const char *remote_vpc);
-void vp_peering_keys_free(struct vp_peering_keys *keys);
+/* Sets up key (tfm allocated; free with crypto_free_aead). Sleeps. */
+int vp_key_set(struct vp_key *key, const u8 *raw, unsigned int key_len,
+	       const u8 salt[VP_SALT_LEN]);
 
 void *vp_aead_request_alloc(struct crypto_aead *tfm, int nsg,
 			    struct aead_request **reqp, u8 **iv,

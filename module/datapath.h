@@ -10,10 +10,11 @@
 /* State of a packet in flight through the AEAD, in skb->cb. */
 struct vp_skb_cb {
 	void *crypt;		/* vp_aead_request_alloc() block */
-	struct vp_peer *peer;	/* holds a reference */
+	struct vp_keypair *kp;	/* holds a reference */
 	u64 counter;
 	unsigned int len;	/* inner packet length */
 	u8 dsfield;		/* tx: the inner one; rx: the outer one */
+	u8 type;		/* VP_MSG_DATA or VP_MSG_CONTROL */
 };
 
 static inline struct vp_skb_cb *VP_CB(struct sk_buff *skb)
@@ -39,5 +40,11 @@ static inline int vp_skb_inner(struct sk_buff *skb, struct vp_inner *in)
 }
 
 netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev);
+/*
+ * Encrypts skb's payload under kp and sends it as a message of type; takes
+ * over skb and the reference to kp. Caller has BH disabled.
+ */
+void vp_send_keypair(struct vp_keypair *kp, struct sk_buff *skb, u8 type,
+		     u8 dsfield);
 
 #endif /* _VP_DATAPATH_H */

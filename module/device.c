@@ -9,6 +9,7 @@
 #include "compat.h"
 #include "datapath.h"
 #include "peer.h"
+#include "session.h"
 #include "socket.h"
 
 #include <linux/if_arp.h>
@@ -166,8 +167,14 @@ static void vp_uninit(struct net_device *dev)
 	vp->up = false;
 	vp_socket_close(vp);
 	vp->creating_net = NULL;
+	/*
+	 * ndo_stop has closed the sockets already: the other ends learn of
+	 * these peerings' end by their silence, not by a teardown.
+	 */
 	vp_peer_remove_all(vp);
 	mutex_unlock(&vp->conf_lock);
+	/* Nothing is queued once the sockets are closed. */
+	vp_session_device_stop(vp);
 	list_del_init(&vp->device_list);
 }
 
@@ -250,6 +257,7 @@ static int vp_newlink(struct net *src_net, struct net_device *dev,
 	INIT_LIST_HEAD(&vp->device_list);	/* for vp_uninit() */
 	mutex_init(&vp->conf_lock);
 	INIT_LIST_HEAD(&vp->peers);
+	vp_session_device_init(vp);
 	vp->stats = vp_stats_alloc();
 	if (!vp->stats)
 		return -ENOMEM;

@@ -29,7 +29,7 @@ struct vp_route {
 /*
  * Locking: conf_lock serialises every configuration change and every
  * reader of the configuration (netlink). The data path reads only
- * what is published under RCU: own_cidrs, route_table, the peers in
+ * what is published under RCU: own_cidrs, route_table, the keypairs in
  * index_hash and the sockets. A change builds new immutable tables,
  * publishes them with rcu_assign_pointer() and frees the old ones after
  * a grace period.
@@ -65,7 +65,12 @@ struct vp_device {
 	/* Read by the data path under RCU. */
 	struct vp_lpm __rcu *own_cidrs;		/* values unused */
 	struct vp_lpm __rcu *route_table;	/* values: vp_peer or NULL */
+	/* Session keypairs by local index, RCU. */
 	struct hlist_head index_hash[1 << VP_INDEX_HASH_BITS];
+	spinlock_t index_lock;		/* index_hash's writers */
+	/* Handshake datagrams for the session layer (session.c). */
+	struct sk_buff_head hs_queue;
+	struct work_struct hs_work;
 	struct sock __rcu *sock4;
 	struct sock __rcu *sock6;
 

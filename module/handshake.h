@@ -10,15 +10,10 @@
 
 #include "kdf.h"
 #include "prefix.h"
+#include "wire.h"
 #include "../uapi/linux/vpcpeer.h"
 
-/* The wire version that has sessions: handshake, per-session data keys. */
-#define VP_HS_VERSION		2
-
-enum vp_msg_type {
-	VP_MSG_HS_INIT = 2,	/* initiator -> responder */
-	VP_MSG_HS_RESP = 3,	/* responder -> initiator */
-};
+#define VP_HS_VERSION		VP_WIRE_VERSION
 
 #define VP_HS_KEY_LEN		32	/* X25519 public keys, shared secret */
 #define VP_HS_MAC_LEN		16
@@ -50,7 +45,7 @@ struct vp_hs_wire_info {
  */
 struct vp_msg_hs {
 	u8 version;		/* VP_HS_VERSION */
-	u8 type;		/* enum vp_msg_type */
+	u8 type;		/* VP_MSG_HS_INIT or VP_MSG_HS_RESP */
 	u8 status;		/* RESP: enum vp_hs_status */
 	u8 reserved;
 	__be32 sender_index;	/* where the sender wants data sent */
@@ -72,11 +67,13 @@ static_assert(sizeof(struct vp_msg_hs) == 800, "vp_msg_hs layout");
  * receiver concludes from MACs that do not verify.
  */
 enum vp_hs_status {
-	VP_HS_OK,
-	VP_HS_VPC_MISMATCH,	/* VPC ids are not the ones configured */
-	VP_HS_CIPHER_MISMATCH,
-	VP_HS_OVERLAP,		/* the two VPCs' CIDRs overlap */
-	VP_HS_SECRET_MISMATCH,
+	VP_HS_OK = VPCPEER_REASON_NONE,
+	/* VPC ids are not the ones configured */
+	VP_HS_VPC_MISMATCH = VPCPEER_REASON_VPC_MISMATCH,
+	VP_HS_CIPHER_MISMATCH = VPCPEER_REASON_CIPHER_MISMATCH,
+	/* the two VPCs' CIDRs overlap */
+	VP_HS_OVERLAP = VPCPEER_REASON_CIDR_OVERLAP,
+	VP_HS_SECRET_MISMATCH = VPCPEER_REASON_SECRET_MISMATCH,
 	VP_HS_STATUS_MAX
 };
 
@@ -186,11 +183,16 @@ int vp_hs_session_keys(struct vp_session_keys *out,
 
 /* ------------------------------------------------------------- states */
 
+/* The uapi's states (enum vpcpeer_peer_state). */
 enum vp_state {
-	VP_STATE_PENDING,	/* pending-acceptance: no session yet */
-	VP_STATE_ACTIVE,	/* a session is confirmed: data flows */
-	VP_STATE_DELETED,	/* the other end deleted the peering */
-	VP_STATE_FAILED,	/* a check failed: see reason */
+	/* pending-acceptance: no session yet */
+	VP_STATE_PENDING = VPCPEER_STATE_PENDING_ACCEPTANCE,
+	/* a session is confirmed: data flows */
+	VP_STATE_ACTIVE = VPCPEER_STATE_ACTIVE,
+	/* the other end deleted the peering */
+	VP_STATE_DELETED = VPCPEER_STATE_DELETED,
+	/* a check failed: see reason */
+	VP_STATE_FAILED = VPCPEER_STATE_FAILED,
 	VP_STATE_MAX
 };
 

@@ -8,6 +8,8 @@
 #include "compat.h"
 #include "device.h"
 #include "peer.h"
+#include "session.h"
+#include "socket.h"
 #include "../uapi/linux/vpcpeer.h"
 
 #include <linux/ctype.h>
@@ -44,6 +46,13 @@ static const struct nla_policy vp_peer_policy[VPCPEER_A_PEER_MAX + 1] = {
 	[VPCPEER_A_PEER_REMOTE_INDEX]	= { .type = NLA_REJECT },
 	[VPCPEER_A_PEER_TX_COUNTER]	= { .type = NLA_REJECT },
 	[VPCPEER_A_PEER_PAD]		= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_STATE]		= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_REASON]		= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_LAST_HANDSHAKE]	= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_LAST_RX]	= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_DOWN]		= { .type = NLA_REJECT },
+	[VPCPEER_A_PEER_KEEPALIVE]	= NLA_POLICY_MAX(NLA_U16, 3600),
+	[VPCPEER_A_PEER_DEAD_AFTER]	= NLA_POLICY_RANGE(NLA_U16, 1, 3600),
 };
 
 static const struct nla_policy vp_route_policy[VPCPEER_A_ROUTE_MAX + 1] = {
@@ -327,31 +336,90 @@ static int vp_put_device(struct sk_buff *skb, struct vp_device *vp)
 	return 0;
 }
 
+/* A boottime stamp as ns since the epoch. */
+static u64 vp_boot_to_real(u64 boot)
+{
+	return ktime_get_real_ns() - (ktime_get_boottime_ns() - boot);
+}
+
+/* The session part of a peering: state, times, the current keys' ids. */
+static int vp_put_session(struct sk_buff *skb, struct vp_peer *peer)
+{
+	u64 last_rx = READ_ONCE(peer->last_rx);
+	u64 last_hs = READ_ONCE(peer->last_handshake);
+	struct vp_peer_state st;
+	struct vp_keypair *kp;
+	u32 local = 0, remote = 0;
+	u64 counter = 0;
+	bool down;
+
+	spin_lock_bh(&peer->lock);
+	st = peer->state;
+	spin_unlock_bh(&peer->lock);
+	rcu_read_lock_bh();
+	kp = rcu_dereference_bh(peer->keys_cur);
+	if (kp) {
+		local = kp->local_index;
+		remote = kp->remote_index;
+		counter = atomic64_read(&kp->tx_counter);
+	}
+	rcu_read_unlock_bh();
+	down = st.state == VP_STATE_ACTIVE &&
+	       ktime_get_boottime_ns() - last_rx >=
+	       (u64)peer->dead_after * NSEC_PER_SEC;
+
+	if (nla_put_u8(skb, VPCPEER_A_PEER_STATE, st.state) ||
+	    (st.state == VP_STATE_FAILED &&
+	     nla_put_u8(skb, VPCPEER_A_PEER_REASON, st.reason)) ||
+	    (last_hs && nla_put_u64_64bit(skb, VPCPEER_A_PEER_LAST_HANDSHAKE,
+					  last_hs, VPCPEER_A_PEER_PAD)) ||
+	    (last_rx && nla_put_u64_64bit(skb, VPCPEER_A_PEER_LAST_RX,
+					  vp_boot_to_real(last_rx),
+					  VPCPEER_A_PEER_PAD)) ||
+	    (down && nla_put_flag(skb, VPCPEER_A_PEER_DOWN)) ||
+	    nla_put_u16(skb, VPCPEER_A_PEER_KEEPALIVE, peer->keepalive) ||
+	    nla_put_u16(skb, VPCPEER_A_PEER_DEAD_AFTER, peer->dead_after) ||
+	    nla_put_u32(skb, VPCPEER_A_PEER_LOCAL_INDEX, local) ||
+	    nla_put_u32(skb, VPCPEER_A_PEER_REMOTE_INDEX, remote) ||
+	    nla_put_u64_64bit(skb, VPCPEER_A_PEER_TX_COUNTER, counter,
+			      VPCPEER_A_PEER_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int vp_put_peer(struct sk_buff *skb, struct vp_peer *peer)
 {
 	struct nlattr *nest = nla_nest_start(skb, VPCPEER_A_DEVICE_PEER);
-	int eplen = peer->endpoint.sa.sa_family == AF_INET ?
-		    sizeof(peer->endpoint.in4) : sizeof(peer->endpoint.in6);
+	union vp_endpoint ep;
+	int eplen;
+
+	vp_socket_endpoint(peer, &ep);
+	eplen = ep.sa.sa_family == AF_INET ? sizeof(ep.in4) : sizeof(ep.in6);
 
 	if (!nest ||
 	    nla_put_string(skb, VPCPEER_A_PEER_PCX, peer->pcx) ||
 	    nla_put_string(skb, VPCPEER_A_PEER_REMOTE_VPC, peer->remote_vpc) ||
 	    vp_put_prefixes(skb, VPCPEER_A_PEER_CIDRS, peer->cidrs) ||
-	    nla_put(skb, VPCPEER_A_PEER_ENDPOINT, eplen, &peer->endpoint) ||
+	    nla_put(skb, VPCPEER_A_PEER_ENDPOINT, eplen, &ep) ||
 	    nla_put_u8(skb, VPCPEER_A_PEER_CIPHER, peer->cipher) ||
 	    (peer->region[0] &&
 	     nla_put_string(skb, VPCPEER_A_PEER_REGION, peer->region)) ||
 	    vp_put_stats(skb, VPCPEER_A_PEER_STATS, peer->stats) ||
-	    nla_put_u32(skb, VPCPEER_A_PEER_LOCAL_INDEX,
-			peer->keys.local_index) ||
-	    nla_put_u32(skb, VPCPEER_A_PEER_REMOTE_INDEX,
-			peer->keys.remote_index) ||
-	    nla_put_u64_64bit(skb, VPCPEER_A_PEER_TX_COUNTER,
-			      atomic64_read(&peer->tx_counter),
-			      VPCPEER_A_PEER_PAD))
+	    vp_put_session(skb, peer))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
+}
+
+/*
+ * A route is a blackhole while its peering cannot carry data: there is no
+ * such peering, or it is not active (semantics.md, lifecycle).
+ */
+static bool vp_route_blackhole(struct vp_device *vp, const struct vp_route *r)
+{
+	struct vp_peer *peer = vp_peer_find(vp, r->pcx);
+
+	return !peer || READ_ONCE(peer->state.state) != VP_STATE_ACTIVE;
 }
 
 static int vp_put_route(struct sk_buff *skb, struct vp_device *vp,
@@ -362,7 +430,7 @@ static int vp_put_route(struct sk_buff *skb, struct vp_device *vp,
 	if (!nest ||
 	    vp_put_prefix(skb, VPCPEER_A_ROUTE_PREFIX, &r->prefix) ||
 	    nla_put_string(skb, VPCPEER_A_ROUTE_PCX, r->pcx) ||
-	    (!vp_peer_find(vp, r->pcx) &&
+	    (vp_route_blackhole(vp, r) &&
 	     nla_put_flag(skb, VPCPEER_A_ROUTE_BLACKHOLE)))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
@@ -467,6 +535,7 @@ static int vp_set_device_doit(struct sk_buff *skb, struct genl_info *info)
 	struct net_device *dev;
 	netdevice_tracker tracker;
 	struct vp_device *vp;
+	struct vp_peer *peer;
 	int ret;
 
 	dev = vp_lookup_device(genl_info_net(info), attrs, &tracker, extack);
@@ -518,6 +587,9 @@ static int vp_set_device_doit(struct sk_buff *skb, struct genl_info *info)
 	if (own) {
 		vp_device_publish(vp, &vp->own_cidrs, own);
 		own = NULL;
+		/* Every peer checks the new blocks in a new handshake. */
+		list_for_each_entry(peer, &vp->peers, list)
+			vp_session_start(peer);
 	}
 	a = attrs[VPCPEER_A_DEVICE_VPC_ID];
 	if (a)
@@ -622,6 +694,12 @@ static int vp_new_peer(struct genl_info *info)
 	cfg.cipher = tb[VPCPEER_A_PEER_CIPHER] ?
 		     nla_get_u8(tb[VPCPEER_A_PEER_CIPHER]) :
 		     VPCPEER_CIPHER_AES_GCM_256;
+	cfg.keepalive = VP_KEEPALIVE_DEFAULT;
+	if (tb[VPCPEER_A_PEER_KEEPALIVE])
+		cfg.keepalive = nla_get_u16(tb[VPCPEER_A_PEER_KEEPALIVE]);
+	cfg.dead_after = VP_DEAD_AFTER_DEFAULT;
+	if (tb[VPCPEER_A_PEER_DEAD_AFTER])
+		cfg.dead_after = nla_get_u16(tb[VPCPEER_A_PEER_DEAD_AFTER]);
 
 	mutex_lock(&vp->conf_lock);
 	peer = vp_peer_create(vp, &cfg, extack);
@@ -690,6 +768,41 @@ static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
 		ret = vp_routes_publish(vp, peer);
 		if (!ret)
 			vp_peer_remove(peer);
+	}
+	mutex_unlock(&vp->conf_lock);
+out_put:
+	netdev_put(dev, &tracker);
+	return ret;
+}
+
+static int vp_rekey_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *tb[VPCPEER_A_PEER_MAX + 1];
+	struct net_device *dev;
+	netdevice_tracker tracker;
+	struct vp_device *vp;
+	struct vp_peer *peer;
+	int ret;
+
+	dev = vp_lookup_device(genl_info_net(info), info->attrs, &tracker,
+			       info->extack);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	vp = netdev_priv(dev);
+	ret = vp_nla_peer(info, tb);
+	if (ret)
+		goto out_put;
+
+	mutex_lock(&vp->conf_lock);
+	peer = vp_peer_find(vp, nla_data(tb[VPCPEER_A_PEER_PCX]));
+	if (!peer) {
+		vp_err(info->extack, tb[VPCPEER_A_PEER_PCX],
+		       "no such peering",
+		       "no peering %s on %s",
+		       (char *)nla_data(tb[VPCPEER_A_PEER_PCX]), dev->name);
+		ret = -ENOENT;
+	} else {
+		vp_session_start(peer);
 	}
 	mutex_unlock(&vp->conf_lock);
 out_put:
@@ -871,6 +984,10 @@ static const struct genl_ops vp_genl_ops[] = {
 	}, {
 		.cmd = VPCPEER_CMD_DEL_PEER,
 		.doit = vp_del_peer_doit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = VPCPEER_CMD_REKEY,
+		.doit = vp_rekey_doit,
 		.flags = GENL_UNS_ADMIN_PERM,
 	}, {
 		.cmd = VPCPEER_CMD_GET_PEER,

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Peerings: creation with the checks peering semantics ask for, lookup by
- * pcx id (configuration) and by receiver index (data path), lifetime.
+ * pcx id, lifetime. Their sessions are session.c's.
  */
 #include "peer.h"
 #include "compat.h"
 
-#include <linux/hash.h>
 #include <linux/slab.h>
-#include <linux/timekeeping.h>
 
 static struct workqueue_struct *vp_wq;
 
-static struct hlist_head *vp_index_bucket(struct vp_device *vp, u32 index)
+/* Where peerings and keypairs are freed; drained at module exit. */
+struct workqueue_struct *vp_peer_wq(void)
 {
-	return &vp->index_hash[hash_32(index, VP_INDEX_HASH_BITS)];
+	return vp_wq;
 }
 
 struct vp_peer *vp_peer_find(struct vp_device *vp, const char *pcx)
@@ -28,24 +27,12 @@ struct vp_peer *vp_peer_find(struct vp_device *vp, const char *pcx)
 	return NULL;
 }
 
-/* Caller holds rcu_read_lock (or rcu_read_lock_bh) or vp->conf_lock. */
-struct vp_peer *vp_peer_by_index(struct vp_device *vp, u32 index)
-{
-	struct vp_peer *peer;
-
-	hlist_for_each_entry_rcu(peer, vp_index_bucket(vp, index), index_node,
-				 lockdep_is_held(&vp->conf_lock))
-		if (peer->keys.local_index == index)
-			return peer;
-	return NULL;
-}
-
 static void vp_peer_free_work(struct work_struct *work)
 {
 	struct vp_peer *peer = container_of(to_rcu_work(work), struct vp_peer,
 					    free_work);
 
-	vp_peering_keys_free(&peer->keys);
+	vp_session_free(peer);
 	dst_cache_destroy(&peer->dst_cache);
 	free_percpu(peer->stats);
 	vp_lpm_free(peer->cidrs);
@@ -132,9 +119,7 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 			       const struct vp_peer_config *cfg,
 			       struct netlink_ext_ack *extack)
 {
-	unsigned int key_len = cfg->cipher == VPCPEER_CIPHER_AES_GCM_128 ?
-			       16 : 32;
-	struct vp_peer *peer, *other;
+	struct vp_peer *peer;
 	int ret;
 
 	lockdep_assert_held(&vp->conf_lock);
@@ -147,22 +132,15 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 		return ERR_PTR(-ENOMEM);
 	peer->vp = vp;
 	kref_init(&peer->refcount);
-	/*
-	 * Counters start at the wall clock in ns, not at 0: a peering that is
-	 * deleted and added again, or a host that reboots, with the same
-	 * secret and so the same keys, must never reuse a nonce, and the
-	 * peer's replay window must accept what follows. This holds while
-	 * the clock only moves forward and a peering sends fewer packets
-	 * than nanoseconds pass, on average, which no link reaches.
-	 */
-	atomic64_set(&peer->tx_counter, ktime_get_real_ns());
 	strscpy(peer->pcx, cfg->pcx, sizeof(peer->pcx));
 	strscpy(peer->remote_vpc, cfg->remote_vpc, sizeof(peer->remote_vpc));
 	strscpy(peer->region, cfg->region ?: "", sizeof(peer->region));
+	rwlock_init(&peer->endpoint_lock);
 	peer->endpoint = cfg->endpoint;
 	peer->cipher = cfg->cipher;
-	spin_lock_init(&peer->replay_lock);
-	vp_replay_init(&peer->replay);
+	vp_session_init_peer(peer, cfg->secret);
+	peer->keepalive = cfg->keepalive;
+	peer->dead_after = cfg->dead_after;
 
 	peer->cidrs = vp_cidrs_build(cfg->cidrs, cfg->n_cidrs, &ret);
 	if (!peer->cidrs) {
@@ -184,54 +162,35 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 	ret = dst_cache_init(&peer->dst_cache, GFP_KERNEL);
 	if (ret)
 		goto err_stats;
-	ret = vp_peering_keys_derive(&peer->keys, cfg->secret, key_len,
-				     cfg->pcx, vp->vpc_id, cfg->remote_vpc);
-	if (ret) {
-		vp_err(extack, NULL, "cannot set up gcm(aes) keys",
-		       "cannot set up gcm(aes) keys: error %d", ret);
-		goto err_dst;
-	}
-	other = vp_peer_by_index(vp, peer->keys.local_index);
-	if (other) {
-		vp_err(extack, NULL,
-		       "the pcx id's receiver index is taken: use another pcx id",
-		       "%s and %s derive the same receiver index: use another pcx id",
-		       cfg->pcx, other->pcx);
-		ret = -EEXIST;
-		goto err_keys;
-	}
 
 	list_add_tail(&peer->list, &vp->peers);
 	vp->n_peers++;
-	hlist_add_head_rcu(&peer->index_node,
-			   vp_index_bucket(vp, peer->keys.local_index));
 	ret = vp_routes_publish(vp, NULL);
 	if (ret) {
 		vp_peer_remove(peer);
 		return ERR_PTR(ret);
 	}
-	netdev_info(vp->dev, "peering %s with %s: aes-gcm-%u by %s\n",
-		    peer->pcx, peer->remote_vpc, key_len * 8,
-		    crypto_tfm_alg_driver_name(crypto_aead_tfm(peer->keys.tx.tfm)));
+	netdev_info(vp->dev, "peering %s with %s: aes-gcm-%u\n", peer->pcx,
+		    peer->remote_vpc,
+		    peer->cipher == VPCPEER_CIPHER_AES_GCM_128 ? 128 : 256);
+	vp_session_start(peer);
 	return peer;
 
-err_keys:
-	vp_peering_keys_free(&peer->keys);
-err_dst:
-	dst_cache_destroy(&peer->dst_cache);
 err_stats:
 	free_percpu(peer->stats);
 err_cidrs:
 	vp_lpm_free(peer->cidrs);
 err_peer:
+	vp_session_free(peer);
 	kfree(peer);
 	return ERR_PTR(ret);
 }
 
 /*
- * Unpublishes a peering (the caller takes it off vp->peers) and stops its
- * sending: a sender that still holds it (a packet in the crypto driver)
- * sends nothing once a grace period has passed.
+ * Unpublishes a peering (the caller takes it off vp->peers), tells the
+ * other end, and stops its sending: a sender that still holds it (a
+ * packet in the crypto driver) sends nothing once a grace period has
+ * passed. Sleeps.
  */
 static void vp_peer_unlink(struct vp_peer *peer)
 {
@@ -239,8 +198,7 @@ static void vp_peer_unlink(struct vp_peer *peer)
 
 	lockdep_assert_held(&vp->conf_lock);
 	vp->n_peers--;
-	hlist_del_rcu(&peer->index_node);
-	WRITE_ONCE(peer->removed, true);
+	vp_session_stop(peer);
 	vp->generation++;
 }
 
@@ -293,7 +251,13 @@ int __init vp_peer_init(void)
 
 void vp_peer_uninit(void)
 {
-	/* Every peering's rcu_work has been queued by now; run them. */
+	/*
+	 * Every keypair's rcu_work has been queued by now: run them. Each
+	 * may put the last reference to its peering, whose own rcu_work
+	 * is queued then: run those too.
+	 */
+	rcu_barrier();
+	flush_workqueue(vp_wq);
 	rcu_barrier();
 	destroy_workqueue(vp_wq);
 }

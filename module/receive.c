@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Receive: from the underlay socket's encap_rcv to the VPC. The order of
- * checks: header, peering by receiver index, AES-GCM authentication, then
- * (only for authentic packets) replay, the inner source against the peer
- * VPC's blocks and the inner destination against this VPC's.
+ * Receive: from the underlay socket's encap_rcv to the VPC. Handshake
+ * messages go to the session layer's queue. For data and control: header,
+ * session by receiver index, a replay check that needs no decryption,
+ * AES-GCM authentication, then (only for authentic packets) the replay
+ * check proper, the inner source against the peer VPC's blocks and the
+ * inner destination against this VPC's.
  */
 #include "datapath.h"
 #include "compat.h"
+#include "session.h"
 #include "socket.h"
 #include "wire.h"
 
@@ -48,12 +51,25 @@ static void vp_rx_scrub(struct sk_buff *skb)
 #endif
 }
 
+/* An authentic control message: 4 bytes of plaintext at skb->data. */
+static void vp_receive_control(struct vp_keypair *kp, struct sk_buff *skb)
+{
+	if (skb->len != VP_CONTROL_LEN || !pskb_may_pull(skb, VP_CONTROL_LEN)) {
+		vp_rx_drop(kp->peer, skb, VP_STAT_MALFORMED);
+		return;
+	}
+	vp_session_control(kp, skb->data[0], skb->data[1]);
+	consume_skb(skb);
+}
+
 /* After decryption; runs with BH disabled. */
 static void vp_receive_finish(struct sk_buff *skb, int err)
 {
-	struct vp_peer *peer = VP_CB(skb)->peer;
+	struct vp_keypair *kp = VP_CB(skb)->kp;
+	struct vp_peer *peer = kp->peer;
 	u64 counter = VP_CB(skb)->counter;
 	u8 outer = VP_CB(skb)->dsfield;
+	u8 type = VP_CB(skb)->type;
 	struct vp_device *vp = peer->vp;
 	struct net_device *dev = vp->dev;
 	struct vp_inner in;
@@ -69,17 +85,31 @@ static void vp_receive_finish(struct sk_buff *skb, int err)
 		vp_rx_drop(peer, skb, VP_STAT_CRYPTO_ERROR);
 		goto out;
 	}
-	spin_lock(&peer->replay_lock);
-	fresh = vp_replay_check(&peer->replay, counter);
-	spin_unlock(&peer->replay_lock);
+	spin_lock(&kp->replay_lock);
+	fresh = vp_replay_check(&kp->replay, counter);
+	spin_unlock(&kp->replay_lock);
 	if (!fresh) {
 		vp_rx_drop(peer, skb, VP_STAT_REPLAY);
 		goto out;
 	}
 
 	__skb_pull(skb, VP_HDR_LEN);
-	if (pskb_trim(skb, skb->len - VP_TAG_LEN) ||
-	    vp_skb_inner(skb, &in) || pskb_trim(skb, in.len)) {
+	if (pskb_trim(skb, skb->len - VP_TAG_LEN)) {
+		vp_rx_drop(peer, skb, VP_STAT_MALFORMED);
+		goto out;
+	}
+	/* Authentic and fresh: the session is alive (and confirmed). */
+	vp_session_rx(kp, skb->len);
+	vp_socket_set_endpoint(peer, skb);
+	if (type == VP_MSG_CONTROL) {
+		vp_receive_control(kp, skb);
+		goto out;
+	}
+	if (!skb->len) {
+		consume_skb(skb);	/* a keepalive */
+		goto out;
+	}
+	if (vp_skb_inner(skb, &in) || pskb_trim(skb, in.len)) {
 		vp_rx_drop(peer, skb, VP_STAT_MALFORMED);
 		goto out;
 	}
@@ -119,7 +149,7 @@ static void vp_receive_finish(struct sk_buff *skb, int err)
 		dev_sw_netstats_rx_add(dev, in.len);
 	}
 out:
-	vp_peer_put(peer);
+	vp_keypair_put(kp);
 	dev_put(dev);
 }
 
@@ -132,10 +162,11 @@ static void vp_decrypt_async(struct sk_buff *skb, int err)
 
 VP_AEAD_DONE(vp_decrypt_done, vp_decrypt_async)
 
-static void vp_decrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
-		       u8 outer_dsfield)
+/* Takes over skb and the reference to kp. */
+static void vp_decrypt(struct vp_keypair *kp, struct sk_buff *skb, u8 type,
+		       u64 counter, u8 outer_dsfield)
 {
-	struct net_device *dev = peer->vp->dev;
+	struct net_device *dev = kp->peer->vp->dev;
 	struct aead_request *req;
 	struct scatterlist *sg;
 	struct sk_buff *trailer;
@@ -146,7 +177,7 @@ static void vp_decrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
 	nsg = skb_cow_data(skb, 0, &trailer);
 	if (nsg < 0)
 		goto drop;
-	crypt = vp_aead_request_alloc(peer->keys.rx.tfm, nsg, &req, &iv, &sg);
+	crypt = vp_aead_request_alloc(kp->rx.tfm, nsg, &req, &iv, &sg);
 	if (!crypt)
 		goto drop;
 	sg_init_table(sg, nsg);
@@ -155,15 +186,16 @@ static void vp_decrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
 		kfree(crypt);
 		goto drop;
 	}
-	vp_nonce(iv, &peer->keys.rx, counter);
+	vp_nonce(iv, &kp->rx, counter);
 	aead_request_set_callback(req, 0, vp_decrypt_done, skb);
 	aead_request_set_crypt(req, sg, sg, skb->len - VP_HDR_LEN, iv);
 	aead_request_set_ad(req, VP_HDR_LEN);
 
 	VP_CB(skb)->crypt = crypt;
-	VP_CB(skb)->peer = peer;
+	VP_CB(skb)->kp = kp;
 	VP_CB(skb)->counter = counter;
 	VP_CB(skb)->dsfield = outer_dsfield;
+	VP_CB(skb)->type = type;
 	dev_hold(dev);
 	err = crypto_aead_decrypt(req);
 	if (err == -EINPROGRESS)
@@ -174,7 +206,7 @@ static void vp_decrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
 drop:
 	DEV_STATS_INC(dev, rx_dropped);
 	kfree_skb(skb);
-	vp_peer_put(peer);
+	vp_keypair_put(kp);
 }
 
 /* The DSCP and ECN bits of the outer IP header. */
@@ -186,6 +218,20 @@ static u8 vp_outer_dsfield(const struct sk_buff *skb)
 }
 
 /*
+ * A data or control message whose counter the window already refuses is
+ * dropped before it costs a decryption (counted as a replay).
+ */
+static bool vp_replay_precheck(struct vp_keypair *kp, u64 counter)
+{
+	bool fresh;
+
+	spin_lock(&kp->replay_lock);
+	fresh = vp_replay_fresh(&kp->replay, counter);
+	spin_unlock(&kp->replay_lock);
+	return fresh;
+}
+
+/*
  * The underlay sockets' encap_rcv, in softirq context with the UDP
  * checksum verified. Always consumes the skb (returns 0).
  */
@@ -193,27 +239,49 @@ int vp_udp_recv(struct sock *sk, struct sk_buff *skb)
 {
 	struct vp_device *vp = rcu_dereference_sk_user_data(sk);
 	unsigned int off = skb_transport_offset(skb) + sizeof(struct udphdr);
-	struct vp_peer *peer;
+	struct vp_keypair *kp;
+	u8 key_id, type;
 	u32 index;
 	u64 counter;
-	u8 key_id;
 
 	if (unlikely(!vp)) {
 		kfree_skb(skb);
 		return 0;
 	}
-	if (!pskb_may_pull(skb, off + VP_HDR_LEN) ||
-	    (__skb_pull(skb, off),
-	     vp_hdr_parse(skb->data, skb->len, &index, &counter, &key_id))) {
+	if (!pskb_may_pull(skb, off + 2)) {
 		vp_device_drop(vp, skb, VP_STAT_MALFORMED, true);
 		return 0;
 	}
-	peer = vp_peer_get(vp_peer_by_index(vp, index));
-	if (!peer) {
+	__skb_pull(skb, off);
+	type = skb->data[1];
+	if (skb->data[0] == VP_WIRE_VERSION &&
+	    (type == VP_MSG_HS_INIT || type == VP_MSG_HS_RESP)) {
+		/* Nothing of the underlay stays with it while it waits. */
+		vp_socket_source(skb, &VP_HS_CB(skb)->src);
+		skb_scrub_packet(skb, true);
+		vp_session_queue(vp, skb);
+		return 0;
+	}
+	if (!pskb_may_pull(skb, VP_HDR_LEN)) {
+		vp_device_drop(vp, skb, VP_STAT_MALFORMED, true);
+		return 0;
+	}
+	if (vp_hdr_parse(skb->data, skb->len, &type, &index, &counter,
+			 &key_id)) {
+		vp_device_drop(vp, skb, VP_STAT_MALFORMED, true);
+		return 0;
+	}
+	kp = vp_keypair_get(vp_keypair_by_index(vp, index));
+	if (!kp) {
 		vp_device_drop(vp, skb, VP_STAT_UNKNOWN_PEER, true);
 		return 0;
 	}
+	if (!vp_replay_precheck(kp, counter)) {
+		vp_rx_drop(kp->peer, skb, VP_STAT_REPLAY);
+		vp_keypair_put(kp);
+		return 0;
+	}
 	vp_rx_scrub(skb);
-	vp_decrypt(peer, skb, counter, vp_outer_dsfield(skb));
+	vp_decrypt(kp, skb, type, counter, vp_outer_dsfield(skb));
 	return 0;
 }

@@ -48,3 +48,19 @@ bool vp_replay_check(struct vp_replay *r, u64 counter)
 	*word |= bit;
 	return true;
 }
+
+bool vp_replay_fresh(const struct vp_replay *r, u64 counter)
+{
+	u64 index;
+
+	if (counter >= VP_COUNTER_LIMIT)
+		return false;
+	++counter;
+	if (counter + VP_REPLAY_SPAN < r->top)
+		return false;
+	if (counter > r->top)
+		return true;
+	index = counter / BITS_PER_LONG;
+	return !(r->bitmap[index & (VP_REPLAY_WORDS - 1)] &
+		 (1UL << (counter & (BITS_PER_LONG - 1))));
+}

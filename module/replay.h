@@ -30,4 +30,11 @@ void vp_replay_init(struct vp_replay *r);
  */
 bool vp_replay_check(struct vp_replay *r, u64 counter);
 
+/*
+ * False if vp_replay_check() would refuse counter now; changes nothing.
+ * Lets a receiver drop a replay before decrypting it: the check proper
+ * comes after, as the window may have moved meanwhile.
+ */
+bool vp_replay_fresh(const struct vp_replay *r, u64 counter);
+
 #endif /* _VP_REPLAY_H */

@@ -26,10 +26,12 @@ static void vp_tx_drop(struct vp_peer *peer, struct sk_buff *skb,
 /* After encryption (inline or from the crypto driver's completion). */
 static void vp_send_finish(struct sk_buff *skb, int err)
 {
-	struct vp_peer *peer = VP_CB(skb)->peer;
+	struct vp_keypair *kp = VP_CB(skb)->kp;
+	struct vp_peer *peer = kp->peer;
 	struct vp_device *vp = peer->vp;
 	struct net_device *dev = vp->dev;
 	unsigned int len = VP_CB(skb)->len;
+	bool data = VP_CB(skb)->type == VP_MSG_DATA && len;
 	u8 dsfield = VP_CB(skb)->dsfield;
 
 	kfree(VP_CB(skb)->crypt);
@@ -40,45 +42,52 @@ static void vp_send_finish(struct sk_buff *skb, int err)
 		vp_stat_inc(peer->stats, VP_STAT_TX_ERROR);
 		DEV_STATS_INC(dev, tx_errors);
 	} else {
-		vp_stat_packet(peer->stats, VP_STAT_TX_PACKETS, len);
-		dev_sw_netstats_tx_add(dev, 1, len);
+		WRITE_ONCE(peer->last_tx, ktime_get_boottime_ns());
+		if (data) {
+			vp_stat_packet(peer->stats, VP_STAT_TX_PACKETS, len);
+			dev_sw_netstats_tx_add(dev, 1, len);
+		}
 	}
 	rcu_read_unlock_bh();
-	vp_peer_put(peer);
+	vp_keypair_put(kp);
 	dev_put(dev);
 }
 
 VP_AEAD_DONE(vp_encrypt_done, vp_send_finish)
 
-/*
- * Encrypts skb in place: [header | inner packet | tag], the header being
- * the associated data, nonce = salt || counter. dsfield is the inner
- * packet's, for the outer header. Consumes skb.
- */
-static void vp_encrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
-		       u8 dsfield)
+void vp_send_keypair(struct vp_keypair *kp, struct sk_buff *skb, u8 type,
+		     u8 dsfield)
 {
+	struct vp_peer *peer = kp->peer;
 	struct net_device *dev = peer->vp->dev;
 	unsigned int len = skb->len;
 	struct aead_request *req;
 	struct scatterlist *sg;
 	struct sk_buff *trailer;
 	struct vp_hdr *hdr;
+	u64 counter;
 	int nsg, err;
 	void *crypt;
 	u8 *iv;
 
+	/* Never reuse a counter under a key: stop short of the limit. */
+	counter = atomic64_fetch_add_unless(&kp->tx_counter, 1,
+					    VP_REJECT_AFTER_MESSAGES);
+	if (counter >= VP_REJECT_AFTER_MESSAGES) {
+		vp_tx_drop(peer, skb, VP_STAT_NONCE_EXHAUSTED);
+		goto out;
+	}
 	if (skb_cow_head(skb, dev->needed_headroom))
 		goto drop;
 	nsg = skb_cow_data(skb, VP_TAG_LEN, &trailer);
 	if (nsg < 0)
 		goto drop;
-	crypt = vp_aead_request_alloc(peer->keys.tx.tfm, nsg, &req, &iv, &sg);
+	crypt = vp_aead_request_alloc(kp->tx.tfm, nsg, &req, &iv, &sg);
 	if (!crypt)
 		goto drop;
 
 	hdr = skb_push(skb, VP_HDR_LEN);
-	vp_hdr_build(hdr, 0, peer->keys.remote_index, counter);
+	vp_hdr_build(hdr, type, kp->key_id, kp->remote_index, counter);
 	pskb_put(skb, trailer, VP_TAG_LEN);
 	sg_init_table(sg, nsg);
 	err = skb_to_sgvec(skb, sg, 0, skb->len);
@@ -86,15 +95,16 @@ static void vp_encrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
 		kfree(crypt);
 		goto drop;
 	}
-	vp_nonce(iv, &peer->keys.tx, counter);
+	vp_nonce(iv, &kp->tx, counter);
 	aead_request_set_callback(req, 0, vp_encrypt_done, skb);
 	aead_request_set_crypt(req, sg, sg, len, iv);
 	aead_request_set_ad(req, VP_HDR_LEN);
 
 	VP_CB(skb)->crypt = crypt;
-	VP_CB(skb)->peer = peer;
+	VP_CB(skb)->kp = kp;
 	VP_CB(skb)->len = len;
 	VP_CB(skb)->dsfield = dsfield;
+	VP_CB(skb)->type = type;
 	dev_hold(dev);
 	err = crypto_aead_encrypt(req);
 	if (err == -EINPROGRESS)
@@ -104,7 +114,8 @@ static void vp_encrypt(struct vp_peer *peer, struct sk_buff *skb, u64 counter,
 
 drop:
 	vp_tx_drop(peer, skb, VP_STAT_TX_ERROR);
-	vp_peer_put(peer);
+out:
+	vp_keypair_put(kp);
 }
 
 /*
@@ -152,9 +163,9 @@ netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct vp_device *vp = netdev_priv(dev);
 	const struct vp_lpm_entry *route;
+	struct vp_keypair *kp;
 	struct vp_peer *peer;
 	struct vp_inner in;
-	u64 counter;
 
 	if (vp_skb_inner(skb, &in)) {
 		vp_stat_inc(vp->stats, VP_STAT_TX_MALFORMED);
@@ -188,16 +199,16 @@ netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
 		vp_tx_drop(peer, skb, VP_STAT_MTU);
 		goto out;
 	}
-	/* Never reuse a counter under a key: stop short of the limit. */
-	counter = atomic64_fetch_add_unless(&peer->tx_counter, 1,
-					    VP_COUNTER_LIMIT);
-	if (counter >= VP_COUNTER_LIMIT) {
-		vp_tx_drop(peer, skb, VP_STAT_NONCE_EXHAUSTED);
+	/* Only an active peering with a live key carries data. */
+	kp = NULL;
+	if (READ_ONCE(peer->state.state) == VP_STATE_ACTIVE)
+		kp = vp_session_tx_keypair(peer);
+	if (!kp) {
+		vp_tx_drop(peer, skb, VP_STAT_NOT_ACTIVE);
 		goto out;
 	}
 	skb_get_hash(skb);	/* the inner flow's, for the outer port */
-	vp_encrypt(peer, skb, counter, in.dsfield);
-	return NETDEV_TX_OK;
+	vp_send_keypair(kp, skb, VP_MSG_DATA, in.dsfield);
 out:
 	vp_peer_put(peer);
 	return NETDEV_TX_OK;

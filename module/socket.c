@@ -121,16 +121,17 @@ u16 vp_socket_port(struct vp_device *vp)
 }
 
 /*
- * The route to the peering's endpoint, from its dst_cache or looked up
- * (and cached) for fl4, whose saddr it fills. Caller holds
+ * The route for fl4, whose saddr it fills: to the peering's endpoint from
+ * its dst_cache or looked up and cached (cached: caller holds the
+ * endpoint lock), or to another address, looked up. Caller holds
  * rcu_read_lock_bh.
  */
 static struct rtable *vp_route4(struct vp_device *vp, struct vp_peer *peer,
-				struct sock *sk, struct flowi4 *fl4)
+				struct sock *sk, struct flowi4 *fl4, bool cached)
 {
 	struct rtable *rt;
 
-	rt = dst_cache_get_ip4(&peer->dst_cache, &fl4->saddr);
+	rt = cached ? dst_cache_get_ip4(&peer->dst_cache, &fl4->saddr) : NULL;
 	if (rt)
 		return rt;
 	rt = ip_route_output_flow(sock_net(sk), fl4, sk);
@@ -140,17 +141,18 @@ static struct rtable *vp_route4(struct vp_device *vp, struct vp_peer *peer,
 		ip_rt_put(rt);
 		return ERR_PTR(-ELOOP);
 	}
-	dst_cache_set_ip4(&peer->dst_cache, &rt->dst, fl4->saddr);
+	if (cached)
+		dst_cache_set_ip4(&peer->dst_cache, &rt->dst, fl4->saddr);
 	return rt;
 }
 
 /* The same for IPv6. */
 static struct dst_entry *vp_route6(struct vp_device *vp, struct vp_peer *peer,
-				   struct sock *sk, struct flowi6 *fl6)
+				   struct sock *sk, struct flowi6 *fl6, bool cached)
 {
 	struct dst_entry *dst;
 
-	dst = dst_cache_get_ip6(&peer->dst_cache, &fl6->saddr);
+	dst = cached ? dst_cache_get_ip6(&peer->dst_cache, &fl6->saddr) : NULL;
 	if (dst)
 		return dst;
 	dst = ipv6_stub->ipv6_dst_lookup_flow(sock_net(sk), sk, fl6, NULL);
@@ -160,7 +162,8 @@ static struct dst_entry *vp_route6(struct vp_device *vp, struct vp_peer *peer,
 		dst_release(dst);
 		return ERR_PTR(-ELOOP);
 	}
-	dst_cache_set_ip6(&peer->dst_cache, dst, &fl6->saddr);
+	if (cached)
+		dst_cache_set_ip6(&peer->dst_cache, dst, &fl6->saddr);
 	return dst;
 }
 
@@ -248,10 +251,10 @@ static int vp_udp_xmit6(struct sock *sk, struct dst_entry *dst,
  * they count inner packets, as the peering counters do. Consumes skb.
  */
 static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
-		    struct sk_buff *skb, u8 tos, __be16 sport)
+		    struct sk_buff *skb, u8 tos, __be16 sport,
+		    const struct sockaddr_in *ep, bool cached)
 {
 	struct sock *sk = rcu_dereference_bh(vp->sock4);
-	const struct sockaddr_in *ep = &peer->endpoint.in4;
 	struct flowi4 fl4 = {
 		.daddr = ep->sin_addr.s_addr,
 		.fl4_dport = ep->sin_port,
@@ -262,7 +265,7 @@ static int vp_send4(struct vp_device *vp, struct vp_peer *peer,
 
 	if (!sk)
 		goto drop;
-	rt = vp_route4(vp, peer, sk, &fl4);
+	rt = vp_route4(vp, peer, sk, &fl4, cached);
 	if (IS_ERR(rt)) {
 		kfree_skb(skb);
 		return PTR_ERR(rt);
@@ -277,10 +280,10 @@ drop:
 }
 
 static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
-		    struct sk_buff *skb, u8 tclass, __be16 sport)
+		    struct sk_buff *skb, u8 tclass, __be16 sport,
+		    const struct sockaddr_in6 *ep, bool cached)
 {
 	struct sock *sk = rcu_dereference_bh(vp->sock6);
-	const struct sockaddr_in6 *ep = &peer->endpoint.in6;
 	struct flowi6 fl6 = {
 		.daddr = ep->sin6_addr,
 		.fl6_dport = ep->sin6_port,
@@ -292,7 +295,7 @@ static int vp_send6(struct vp_device *vp, struct vp_peer *peer,
 
 	if (!sk)
 		goto drop;
-	dst = vp_route6(vp, peer, sk, &fl6);
+	dst = vp_route6(vp, peer, sk, &fl6, cached);
 	if (IS_ERR(dst)) {
 		kfree_skb(skb);
 		return PTR_ERR(dst);
@@ -330,6 +333,7 @@ int vp_socket_inner_mtu(struct vp_device *vp, struct vp_peer *peer)
 	struct sock *sk;
 	int mtu;
 
+	read_lock_bh(&peer->endpoint_lock);
 	if (peer->endpoint.sa.sa_family == AF_INET) {
 		struct flowi4 fl4 = {
 			.daddr = peer->endpoint.in4.sin_addr.s_addr,
@@ -338,11 +342,12 @@ int vp_socket_inner_mtu(struct vp_device *vp, struct vp_peer *peer)
 		};
 
 		sk = rcu_dereference_bh(vp->sock4);
-		rt = sk ? vp_route4(vp, peer, sk, &fl4) : ERR_PTR(-ENETDOWN);
-		if (IS_ERR(rt))
-			return 0;
-		mtu = dst_mtu(&rt->dst) - sizeof(struct iphdr) - encap;
-		ip_rt_put(rt);
+		rt = sk ? vp_route4(vp, peer, sk, &fl4, true) : ERR_PTR(-ENETDOWN);
+		mtu = 0;
+		if (!IS_ERR(rt)) {
+			mtu = dst_mtu(&rt->dst) - sizeof(struct iphdr) - encap;
+			ip_rt_put(rt);
+		}
 	} else {
 		struct flowi6 fl6 = {
 			.daddr = peer->endpoint.in6.sin6_addr,
@@ -352,12 +357,14 @@ int vp_socket_inner_mtu(struct vp_device *vp, struct vp_peer *peer)
 		};
 
 		sk = rcu_dereference_bh(vp->sock6);
-		dst = sk ? vp_route6(vp, peer, sk, &fl6) : ERR_PTR(-ENETDOWN);
-		if (IS_ERR(dst))
-			return 0;
-		mtu = dst_mtu(dst) - sizeof(struct ipv6hdr) - encap;
-		dst_release(dst);
+		dst = sk ? vp_route6(vp, peer, sk, &fl6, true) : ERR_PTR(-ENETDOWN);
+		mtu = 0;
+		if (!IS_ERR(dst)) {
+			mtu = dst_mtu(dst) - sizeof(struct ipv6hdr) - encap;
+			dst_release(dst);
+		}
 	}
+	read_unlock_bh(&peer->endpoint_lock);
 	return max(mtu, 0);
 }
 
@@ -372,16 +379,121 @@ int vp_socket_inner_mtu(struct vp_device *vp, struct vp_peer *peer)
 int vp_socket_send(struct vp_device *vp, struct vp_peer *peer,
 		   struct sk_buff *skb, u8 dsfield)
 {
+	return vp_socket_send_to(vp, peer, skb, dsfield, NULL);
+}
+
+int vp_socket_send_to(struct vp_device *vp, struct vp_peer *peer,
+		      struct sk_buff *skb, u8 dsfield,
+		      const union vp_endpoint *to)
+{
 	struct net *net = dev_net(vp->dev);
 	__be16 sport = udp_flow_src_port(net, skb, 0, 0, true);
 	u8 tos = INET_ECN_encapsulate(dsfield, dsfield);
+	int ret;
 
 	/* A packet of a removed peering must not refill its dst cache. */
 	if (unlikely(READ_ONCE(peer->removed))) {
 		kfree_skb(skb);
 		return -ENOENT;
 	}
+	if (to) {
+		if (to->sa.sa_family == AF_INET)
+			return vp_send4(vp, peer, skb, tos, sport, &to->in4,
+					false);
+		return vp_send6(vp, peer, skb, tos, sport, &to->in6, false);
+	}
+	/*
+	 * The endpoint and its cached route change together: the read lock
+	 * keeps a route to an old endpoint out of the cache.
+	 */
+	read_lock_bh(&peer->endpoint_lock);
 	if (peer->endpoint.sa.sa_family == AF_INET)
-		return vp_send4(vp, peer, skb, tos, sport);
-	return vp_send6(vp, peer, skb, tos, sport);
+		ret = vp_send4(vp, peer, skb, tos, sport, &peer->endpoint.in4,
+			       true);
+	else
+		ret = vp_send6(vp, peer, skb, tos, sport, &peer->endpoint.in6,
+			       true);
+	read_unlock_bh(&peer->endpoint_lock);
+	return ret;
+}
+
+/* The outer source of a received datagram (IP and UDP headers in skb). */
+void vp_socket_source(const struct sk_buff *skb, union vp_endpoint *ep)
+{
+	memset(ep, 0, sizeof(*ep));
+	if (ip_hdr(skb)->version == 4) {
+		ep->in4.sin_family = AF_INET;
+		ep->in4.sin_addr.s_addr = ip_hdr(skb)->saddr;
+		ep->in4.sin_port = udp_hdr(skb)->source;
+	} else {
+		ep->in6.sin6_family = AF_INET6;
+		ep->in6.sin6_addr = ipv6_hdr(skb)->saddr;
+		ep->in6.sin6_port = udp_hdr(skb)->source;
+		ep->in6.sin6_scope_id =
+			ipv6_iface_scope_id(&ipv6_hdr(skb)->saddr,
+					    skb->skb_iif);
+	}
+}
+
+static bool vp_endpoint_eq(const union vp_endpoint *a,
+			   const union vp_endpoint *b)
+{
+	if (a->sa.sa_family != b->sa.sa_family)
+		return false;
+	if (a->sa.sa_family == AF_INET)
+		return a->in4.sin_port == b->in4.sin_port &&
+		       a->in4.sin_addr.s_addr == b->in4.sin_addr.s_addr;
+	return a->in6.sin6_port == b->in6.sin6_port &&
+	       ipv6_addr_equal(&a->in6.sin6_addr, &b->in6.sin6_addr) &&
+	       a->in6.sin6_scope_id == b->in6.sin6_scope_id;
+}
+
+/*
+ * Sets ep's port to the peering's. Datagrams leave from ports hashed from
+ * their flows (vp_socket_send()), not from the listen port, so only a
+ * datagram's source address says where a peer is; its port stays the
+ * configured one.
+ */
+void vp_socket_peer_port(struct vp_peer *peer, union vp_endpoint *ep)
+{
+	__be16 port;
+
+	read_lock_bh(&peer->endpoint_lock);
+	port = peer->endpoint.sa.sa_family == AF_INET ?
+	       peer->endpoint.in4.sin_port : peer->endpoint.in6.sin6_port;
+	read_unlock_bh(&peer->endpoint_lock);
+	if (ep->sa.sa_family == AF_INET)
+		ep->in4.sin_port = port;
+	else
+		ep->in6.sin6_port = port;
+}
+
+/*
+ * An authentic packet of the peering came from skb's source address: it
+ * is the peering's address from now on (roaming, as wireguard follows
+ * it), at the same port.
+ */
+void vp_socket_set_endpoint(struct vp_peer *peer, const struct sk_buff *skb)
+{
+	union vp_endpoint ep;
+	bool same;
+
+	vp_socket_source(skb, &ep);
+	vp_socket_peer_port(peer, &ep);
+	read_lock_bh(&peer->endpoint_lock);
+	same = vp_endpoint_eq(&ep, &peer->endpoint);
+	read_unlock_bh(&peer->endpoint_lock);
+	if (same)
+		return;
+	write_lock_bh(&peer->endpoint_lock);
+	peer->endpoint = ep;
+	dst_cache_reset(&peer->dst_cache);
+	write_unlock_bh(&peer->endpoint_lock);
+}
+
+void vp_socket_endpoint(struct vp_peer *peer, union vp_endpoint *ep)
+{
+	read_lock_bh(&peer->endpoint_lock);
+	*ep = peer->endpoint;
+	read_unlock_bh(&peer->endpoint_lock);
 }

@@ -4,18 +4,18 @@
 #include "prefix.h"
 #include "wire.h"
 
-void vp_hdr_build(struct vp_hdr *h, u8 key_id, u32 receiver_index,
+void vp_hdr_build(struct vp_hdr *h, u8 type, u8 key_id, u32 receiver_index,
 		  u64 counter)
 {
 	h->version = VP_WIRE_VERSION;
-	h->type = VP_MSG_DATA;
+	h->type = type;
 	h->key_id = key_id;
 	h->reserved = 0;
 	h->receiver_index = cpu_to_be32(receiver_index);
 	h->counter = cpu_to_be64(counter);
 }
 
-int vp_hdr_parse(const u8 *buf, size_t len, u32 *receiver_index,
+int vp_hdr_parse(const u8 *buf, size_t len, u8 *type, u32 *receiver_index,
 		 u64 *counter, u8 *key_id)
 {
 	struct vp_hdr h;
@@ -25,8 +25,14 @@ int vp_hdr_parse(const u8 *buf, size_t len, u32 *receiver_index,
 	memcpy(&h, buf, sizeof(h));
 	if (h.version != VP_WIRE_VERSION)
 		return -EPROTONOSUPPORT;
-	if (h.type != VP_MSG_DATA || h.reserved)
+	if (h.reserved)
 		return -EINVAL;
+	if (h.type == VP_MSG_CONTROL &&
+	    len != VP_HDR_LEN + VP_CONTROL_LEN + VP_TAG_LEN)
+		return -EINVAL;
+	if (h.type != VP_MSG_DATA && h.type != VP_MSG_CONTROL)
+		return -EINVAL;
+	*type = h.type;
 	*receiver_index = be32_to_cpu(h.receiver_index);
 	*counter = be64_to_cpu(h.counter);
 	*key_id = h.key_id;

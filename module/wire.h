@@ -4,16 +4,32 @@
 
 #include "pure.h"
 
-#define VP_WIRE_VERSION	1
+/* 2: sessions (Documentation/sessions.rst); 1 had static keys. */
+#define VP_WIRE_VERSION	2
 
+/* The second byte of every datagram. */
 enum {
-	VP_MSG_DATA = 1,
+	VP_MSG_DATA = 1,	/* an inner packet; empty: a keepalive */
+	VP_MSG_HS_INIT = 2,	/* handshake.h */
+	VP_MSG_HS_RESP = 3,
+	VP_MSG_CONTROL = 4,	/* 4 bytes: opcode, reason, 0, 0 */
 };
 
-/* Outer header at the start of every UDP payload, followed by ciphertext. */
+enum {
+	VP_CONTROL_TEARDOWN = 1,	/* the sender deleted the peering */
+	VP_CONTROL_REJECT = 2,		/* the sender's check failed: reason */
+};
+
+#define VP_CONTROL_LEN	4
+
+/*
+ * Outer header of a data or control message, followed by the ciphertext
+ * under the session's keys and the tag; the header is the associated
+ * data.
+ */
 struct vp_hdr {
 	u8 version;		/* VP_WIRE_VERSION */
-	u8 type;		/* VP_MSG_DATA */
+	u8 type;		/* VP_MSG_DATA or VP_MSG_CONTROL */
 	u8 key_id;
 	u8 reserved;		/* zero */
 	__be32 receiver_index;
@@ -25,16 +41,17 @@ static_assert(sizeof(struct vp_hdr) == 16, "vp_hdr must be 16 bytes");
 #define VP_TAG_LEN	16
 #define VP_HDR_LEN	sizeof(struct vp_hdr)
 
-void vp_hdr_build(struct vp_hdr *h, u8 key_id, u32 receiver_index,
+void vp_hdr_build(struct vp_hdr *h, u8 type, u8 key_id, u32 receiver_index,
 		  u64 counter);
 
 /*
  * Validates a received UDP payload of len bytes: len >= VP_HDR_LEN +
- * VP_TAG_LEN, known version, type VP_MSG_DATA, reserved zero. Returns 0
- * and fills the outputs, -EPROTONOSUPPORT for another version or -EINVAL.
- * buf need not be aligned.
+ * VP_TAG_LEN, known version, type VP_MSG_DATA or VP_MSG_CONTROL (which
+ * then has exactly VP_CONTROL_LEN bytes of ciphertext), reserved zero.
+ * Returns 0 and fills the outputs, -EPROTONOSUPPORT for another version
+ * or -EINVAL. buf need not be aligned.
  */
-int vp_hdr_parse(const u8 *buf, size_t len, u32 *receiver_index,
+int vp_hdr_parse(const u8 *buf, size_t len, u8 *type, u32 *receiver_index,
 		 u64 *counter, u8 *key_id);
 
 struct vp_inner {

@@ -48,6 +48,7 @@ key_forget pcx-0ab
 peer_add a b pcx-0ab v4 "${VPC_CIDRS[b]},${VPC_CIDRS[c]}"
 peer_add b a pcx-0ab v4
 routes_add a pcx-0ab 10.3.0.0/16,fd00:3::/48
+wait_active a b pcx-0ab
 ping_ok vpa 10.2.0.1 # the re-added peering works
 
 a_tx=$(peerstat vpa vpc0 pcx-0ab tx_packets)

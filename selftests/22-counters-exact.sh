@@ -12,6 +12,9 @@ source "$(dirname "$0")/topology.sh"
 topo_init
 
 vpc_std a b c
+# No keepalives: a keepalive the underlay drops is a tx_error too, and the
+# counts here are of the test's packets alone.
+PEER_OPTS="keepalive 0"
 peer_pair a b pcx-0ab v4
 peer_pair a c pcx-0ac v6
 ping_ok vpa 10.2.0.1

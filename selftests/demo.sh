@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# `make demo`: three VPCs, hub and spokes, in one guest. A reaches B, B
-# reaches C, A does not reach C. Exits 0 only if A -> B works and A -> C is
-# blocked.
+# `make demo`: three VPCs, hub and spokes, in one guest. The A-B peering
+# goes from pending-acceptance to active, rekeys, and is later deleted on
+# one side, which the other shows as deleted. A reaches B, B reaches C, A
+# does not reach C. Exits 0 only if all of that is seen.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=topology.sh
@@ -23,8 +24,13 @@ topo_init
 vpc_new a vpc-a 10.1.0.0/16,fd00:1::/48 51001 10.1.0.1,fd00:1::1
 vpc_new b vpc-b 10.2.0.0/16,fd00:2::/48 51002 10.2.0.1,fd00:2::1
 vpc_new c vpc-c 10.3.0.0/16,fd00:3::/48 51003 10.3.0.1,fd00:3::1
-peer_pair a b pcx-0ab v4
 peer_pair b c pcx-0bc v6
+
+# state NS: pcx-0ab's state line of `vpcpeerctl show`, as it prints it.
+state() {
+	ip netns exec "$1" vpcpeerctl show vpc0 |
+		awk '/peering: pcx-0ab/ { p = 1 } p && /state:|latest handshake:/'
+}
 
 section "Topology"
 cat <<'EOF'
@@ -43,6 +49,24 @@ cat <<'EOF'
   not transitive, so A must not reach C through B.
 EOF
 
+section "A <-> B: the peering's session"
+echo "A adds its half of pcx-0ab; B has none yet:"
+peer_add a b pcx-0ab v4
+routes_add a pcx-0ab "${VPC_CIDRS[b]}"
+state vpa
+pending=$(peer_state vpa pcx-0ab)
+echo
+echo "B adds its half: one handshake, and both ends are active:"
+peer_add b a pcx-0ab v4
+routes_add b pcx-0ab "${VPC_CIDRS[a]}"
+for _ in $(seq 100); do
+	[ "$(peer_state vpa pcx-0ab) $(peer_state vpb pcx-0ab)" = "active active" ] && break
+	sleep 0.1
+done
+echo "vpa:"; state vpa
+echo "vpb:"; state vpb
+active="$(peer_state vpa pcx-0ab) $(peer_state vpb pcx-0ab)"
+
 section "A -> B: ping"
 run vpa ping -c 3 -i 0.3 10.2.0.1
 ab_ping=$?
@@ -56,6 +80,21 @@ ab_tcp=$?
 printf '%s\n' "$iperf_out" | awk '/^- - -/ { sum = 1; next } sum && /Interval|sender|receiver/'
 [ "$ab_tcp" -eq 0 ] || printf '%s\n' "$iperf_out" | tail -n 3
 wait "$BG_PID"
+
+section "A <-> B: a rekey on demand"
+index() {
+	show_json vpa | py -c 'import json,sys; print(json.load(sys.stdin)[0]["peerings"][0]["local_index"])'
+}
+before=$(index)
+run vpa vpcpeerctl rekey vpc0 pcx-0ab
+for _ in $(seq 100); do
+	[ "$(index)" != "$before" ] && break
+	sleep 0.1
+done
+after=$(index)
+echo "A's session index (random per session): $before -> $after"
+run vpa ping -c 2 -i 0.3 10.2.0.1 >/dev/null && echo "(A -> B works on the new keys)"
+rekey_rc=$?
 
 section "A -> C: refused by configuration"
 echo "A has no peering with C, and C's block is not pcx-0ab's:"
@@ -73,12 +112,23 @@ every packet it receives from A: the destination must be in B's own CIDRs.
 EOF
 echo
 ip netns exec vpb sysctl -qw net.ipv4.ip_forward=1
-for ns in vpa vpb; do
-	ip netns exec "$ns" vpcpeerctl del-peer vpc0 pcx-0ab >/dev/null
+echo "A deletes pcx-0ab; B is told, and shows it deleted:"
+run vpa vpcpeerctl del-peer vpc0 pcx-0ab
+for _ in $(seq 100); do
+	[ "$(peer_state vpb pcx-0ab)" = deleted ] && break
+	sleep 0.1
 done
+echo "vpb:"; state vpb
+deleted=$(peer_state vpb pcx-0ab)
+echo
+ip netns exec vpb vpcpeerctl del-peer vpc0 pcx-0ab >/dev/null
 key_forget pcx-0ab
 peer_add a b pcx-0ab v4 "${VPC_CIDRS[b]},10.3.0.0/16"
 peer_add b a pcx-0ab v4
+for _ in $(seq 100); do
+	[ "$(peer_state vpa pcx-0ab) $(peer_state vpb pcx-0ab)" = "active active" ] && break
+	sleep 0.1
+done
 run vpa vpcpeerctl route add vpc0 10.3.0.0/16 via pcx-0ab && echo "(accepted)"
 tdst=$(peerstat vpb vpc0 pcx-0ab transitive_dst)
 c_rx=$(peerstat vpc vpc0 pcx-0bc rx_packets)
@@ -105,7 +155,12 @@ ok=1
 verdict() { # verdict GOOD TEXT
 	if [ "$1" = 1 ]; then echo "  PASS  $2"; else echo "  FAIL  $2"; ok=0; fi
 }
+verdict "$([ "$pending" = pending-acceptance ] && [ "$active" = "active active" ] && echo 1)" \
+	"pcx-0ab: pending-acceptance alone, active on both ends after the handshake"
 verdict "$([ "$ab_ping" -eq 0 ] && echo 1)" "A -> B: ping answered"
+verdict "$([ "$after" != "$before" ] && [ "$rekey_rc" -eq 0 ] && echo 1)" \
+	"rekey: a new session, traffic on the new keys"
+verdict "$([ "$deleted" = deleted ] && echo 1)" "deleted on A: B shows it deleted"
 verdict "$([ "$ab_tcp" -eq 0 ] && echo 1)" "A -> B: iperf3 completed"
 verdict "$([ "$route_refused" -eq 1 ] && [ "$direct_rc" -ne 0 ] && echo 1)" \
 	"A -> C: route via pcx-0ab refused, no way to C"
@@ -113,5 +168,5 @@ verdict "$([ "$lie_rc" -ne 0 ] && [ "$tdst" -ge 3 ] && [ "$c_rx2" = "$c_rx" ] &&
 	"A -> C through B: dropped by B (transitive_dst), nothing reached C"
 [ "$ok" = 1 ] || exit 1
 echo
-echo "Peering works, and it is not transitive."
+echo "Peering works, has sessions, and is not transitive."
 exit 0

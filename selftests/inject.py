@@ -27,14 +27,19 @@ inject.py tos-sink PORT READY LOG
 inject.py l3-send DEV HEX
     Writes the bytes HEX to the layer-3 device DEV through a packet socket,
     as if the stack sent them as an IPv4 packet.
-inject.py capture PORT OUT READY [TIMEOUT]
+inject.py capture PORT OUT READY [TIMEOUT [LEN]]
     Captures, on lo with AF_PACKET, the payload of the first UDP datagram
-    (IPv4 or IPv6) to PORT and writes it to OUT. Creates READY once the
-    socket is bound. Exits 1 after TIMEOUT (10) seconds without one.
+    (IPv4 or IPv6) to PORT, of LEN bytes if LEN is given (a peering also
+    sends keepalives and handshakes), and writes it to OUT. Creates READY
+    once the socket is bound. Exits 1 after TIMEOUT (10) seconds without
+    one.
 inject.py send HOST PORT IN [MUTATION]
     Sends the payload in IN from a new UDP socket to HOST:PORT, changed by
-    MUTATION: none (default), flip (one ciphertext byte flipped), index (the
-    receiver index changed), short (only its first 10 bytes).
+    MUTATION: none (default), flip (one ciphertext byte flipped and the
+    counter moved past the replay window's top), index (the
+    receiver index changed), short (only its first 10 bytes), teardown
+    (made a session teardown with an unused counter, whose tag then
+    cannot be right).
 inject.py tcp-sink PORT
     Accepts one TCP connection on PORT (IPv4 and IPv6), reads until EOF and
     answers with the byte count and SHA-256 of what it read.
@@ -117,7 +122,7 @@ def udp_payload(frame, port):
     return udp[8:struct.unpack("!H", udp[4:6])[0]]
 
 
-def capture(port, out, ready, timeout=10):
+def capture(port, out, ready, timeout=10, length=None):
     port, deadline = int(port), time.monotonic() + float(timeout)
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW,
                       socket.htons(ETH_P_ALL))
@@ -129,7 +134,8 @@ def capture(port, out, ready, timeout=10):
             sys.exit("capture: no UDP datagram to port %d in %ss"
                      % (port, timeout))
         payload = udp_payload(s.recv(65535), port)
-        if payload is not None:
+        if payload is not None and (length is None or
+                                    len(payload) == int(length)):
             with open(out, "wb") as f:
                 f.write(payload)
             return
@@ -141,12 +147,25 @@ def send(host, port, infile, mutation="none"):
         sys.exit("send: %s holds %d bytes, not a vpcpeer datagram"
                  % (infile, len(data)))
     if mutation == "flip":
+        # The counter too, past any the window has seen: a replay is
+        # refused before decryption, and this is to reach the tag check.
         data[HDR_LEN] ^= 0x01
+        counter = struct.unpack("!Q", data[8:16])[0]
+        data[8:16] = struct.pack("!Q", counter + (1 << 20))
     elif mutation == "index":
         index = struct.unpack("!I", data[4:8])[0]
         data[4:8] = struct.pack("!I", index ^ 0x5A5A5A5A)
     elif mutation == "short":
         data = data[:10]
+    elif mutation == "teardown":
+        # A control message (type 4) under the captured session's index,
+        # with a counter not used yet (so that the replay window lets it
+        # through to the AEAD), 4 bytes of "ciphertext" and a tag its
+        # sender cannot make.
+        data[1] = 4
+        counter = struct.unpack("!Q", data[8:16])[0]
+        data[8:16] = struct.pack("!Q", counter + (1 << 20))
+        data = data[:HDR_LEN + 4 + 16]
     elif mutation != "none":
         sys.exit("send: unknown mutation %s" % mutation)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -327,7 +346,7 @@ def tcp_send(addr, port, nbytes):
 
 
 def main():
-    cmds = {"raw": (raw, 2, 3), "capture": (capture, 3, 4),
+    cmds = {"raw": (raw, 2, 3), "capture": (capture, 3, 5),
             "relay": (relay, 5, 7), "tos-send": (tos_send, 4, 4),
             "tos-sink": (tos_sink, 3, 3), "l3-send": (l3_send, 2, 2),
             "send": (send, 3, 4), "tcp-sink": (tcp_sink, 1, 1),

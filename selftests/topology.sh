@@ -90,6 +90,7 @@ key_forget() {
 
 # peer_add X Y PCX [v4|v6 [CIDRS]]: X's half of peering PCX with Y, over an
 # IPv4 (default) or IPv6 underlay; CIDRS overrides what X is told Y owns.
+# PEER_OPTS, if set, adds add-peer options ("keepalive 0").
 peer_add() {
 	local x=$1 y=$2 pcx=$3 under=${4:-v4} cidrs=${5:-${VPC_CIDRS[$2]}} ep key
 	key=$(key_file "$pcx") || exit 1
@@ -99,7 +100,7 @@ peer_add() {
 	*) fail "peer_add: underlay $under, want v4 or v6" ;;
 	esac
 	ip netns exec "vp$x" vpcpeerctl add-peer vpc0 "$pcx" remote-vpc "${VPC_ID[$y]}" \
-		cidr "$cidrs" endpoint "$ep" secret-file "$key" ||
+		cidr "$cidrs" endpoint "$ep" secret-file "$key" ${PEER_OPTS:-} ||
 		fail "add-peer $pcx in vp$x (remote ${VPC_ID[$y]} cidr $cidrs endpoint $ep)"
 }
 
@@ -127,13 +128,31 @@ vpc_std() {
 	done
 }
 
-# peer_pair X Y PCX [v4|v6]: a working peering: both halves, and in each
-# VPC a route to every CIDR of the other.
+# peer_state NS PCX: the state of peering PCX in NS ("active", "failed:
+# REASON", ...), as show -j gives it; empty if there is no such peering.
+peer_state() {
+	show_json "$1" | py -c '
+import json, sys
+for d in json.load(sys.stdin):
+	for p in d["peerings"]:
+		if p["pcx"] == sys.argv[1]:
+			print(p["state"] + (":" + p["reason"] if p["reason"] else ""))' "$2"
+}
+
+# wait_active X Y PCX: both halves of PCX active (the handshake is done).
+wait_active() {
+	wait_eq "state of $3 in vp$1" active peer_state "vp$1" "$3"
+	wait_eq "state of $3 in vp$2" active peer_state "vp$2" "$3"
+}
+
+# peer_pair X Y PCX [v4|v6]: a working peering: both halves, active, and
+# in each VPC a route to every CIDR of the other.
 peer_pair() {
 	peer_add "$1" "$2" "$3" "${4:-v4}"
 	peer_add "$2" "$1" "$3" "${4:-v4}"
 	routes_add "$1" "$3" "${VPC_CIDRS[$2]}"
 	routes_add "$2" "$3" "${VPC_CIDRS[$1]}"
+	wait_active "$1" "$2" "$3"
 }
 
 # py ARGS...: python3 without site packages (starts 3x faster under TCG).

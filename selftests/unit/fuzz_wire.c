@@ -20,15 +20,19 @@ static void fail(const char *what)
 static void fuzz_hdr(const u8 *data, size_t size)
 {
 	struct vp_hdr h;
+	u8 kid, type;
 	u32 idx;
 	u64 ctr;
-	u8 kid;
 
-	if (vp_hdr_parse(data, size, &idx, &ctr, &kid))
+	if (vp_hdr_parse(data, size, &type, &idx, &ctr, &kid))
 		return;
 	if (size < VP_HDR_LEN + VP_TAG_LEN)
 		fail("short header accepted");
-	vp_hdr_build(&h, kid, idx, ctr);
+	if (type != VP_MSG_DATA &&
+	    (type != VP_MSG_CONTROL ||
+	     size != VP_HDR_LEN + VP_CONTROL_LEN + VP_TAG_LEN))
+		fail("a type other than data or a sized control accepted");
+	vp_hdr_build(&h, type, kid, idx, ctr);
 	if (memcmp(&h, data, VP_HDR_LEN))
 		fail("header does not round-trip");
 }

@@ -165,6 +165,19 @@ TEST(clears_only_skipped_words)
 	CHECK_EQ(zero, 3);
 }
 
+TEST(fresh_changes_nothing)
+{
+	vp_replay_init(&r);
+	CHECK(vp_replay_fresh(&r, 5));
+	CHECK(vp_replay_fresh(&r, 5));
+	CHECK(vp_replay_check(&r, 5));
+	CHECK(!vp_replay_fresh(&r, 5));
+	CHECK(vp_replay_fresh(&r, 4));
+	CHECK(!vp_replay_fresh(&r, VP_COUNTER_LIMIT));
+	CHECK(vp_replay_check(&r, 5 + VP_REPLAY_WINDOW));
+	CHECK(!vp_replay_fresh(&r, 4));	/* too old now */
+}
+
 TEST(limit)
 {
 	vp_replay_init(&r);
@@ -202,6 +215,9 @@ TEST(random_vs_model)
 		if (c >= RANGE || (s >> 60) == 0)
 			c = (s >> 20) % RANGE;
 		want = !seen[c] && (!any || c + VP_REPLAY_SPAN >= hi);
+		/* The read-only check predicts the real one exactly. */
+		if (vp_replay_fresh(&r, c) != want)
+			bad++;
 		if (vp_replay_check(&r, c) != want)
 			bad++;
 		if (want) {
@@ -224,6 +240,7 @@ static const struct tap_test tests[] = {
 	TAP(jump_keeps_history),
 	TAP(big_jump_clears),
 	TAP(clears_only_skipped_words),
+	TAP(fresh_changes_nothing),
 	TAP(limit),
 	TAP(random_vs_model),
 };

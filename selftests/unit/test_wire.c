@@ -14,10 +14,12 @@ static u8 *dup_exact(const void *src, size_t len)
 	return p;
 }
 
+static u8 parsed_type;
+
 static int parse_hdr(const u8 *src, size_t len, u32 *idx, u64 *ctr, u8 *kid)
 {
 	u8 *buf = dup_exact(src, len);
-	int ret = vp_hdr_parse(buf, len, idx, ctr, kid);
+	int ret = vp_hdr_parse(buf, len, &parsed_type, idx, ctr, kid);
 
 	free(buf);
 	return ret;
@@ -40,7 +42,7 @@ static int parse_inner(const void *src, size_t len, struct vp_inner *out)
 }
 
 static const u8 hdr_bytes[16] = {
-	0x01, 0x01, 0x07, 0x00, 0xde, 0xad, 0xbe, 0xef,
+	0x02, 0x01, 0x07, 0x00, 0xde, 0xad, 0xbe, 0xef,
 	0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88,
 };
 
@@ -58,7 +60,7 @@ TEST(hdr_build_bytes)
 	struct vp_hdr *h = (struct vp_hdr *)(buf + 1);	/* unaligned */
 
 	memset(buf, 0xaa, sizeof(buf));
-	vp_hdr_build(h, 7, 0xdeadbeef, 0x1122334455667788ULL);
+	vp_hdr_build(h, VP_MSG_DATA, 7, 0xdeadbeef, 0x1122334455667788ULL);
 	CHECK(!memcmp(buf + 1, hdr_bytes, 16));
 	CHECK_EQ(buf[0], 0xaa);
 	CHECK_EQ(buf[17], 0xaa);
@@ -79,8 +81,8 @@ TEST(hdr_round_trip)
 		u8 kid = 0;
 
 		memset(pkt, 0x5c, sizeof(pkt));
-		vp_hdr_build((struct vp_hdr *)(pkt + 3), v[i].kid, v[i].idx,
-			     v[i].ctr);
+		vp_hdr_build((struct vp_hdr *)(pkt + 3), VP_MSG_DATA, v[i].kid,
+			     v[i].idx, v[i].ctr);
 		CHECK_EQ(parse_hdr(pkt + 3, VP_HDR_LEN + VP_TAG_LEN, &idx,
 				   &ctr, &kid), 0);
 		CHECK(idx == v[i].idx);
@@ -114,23 +116,39 @@ TEST(hdr_parse)
 	CHECK_EQ(parse_hdr(pkt, 0, &idx, &ctr, &kid), -EINVAL);
 	CHECK(idx == 1 && ctr == 2 && kid == 3);
 
-	pkt[0] = 2;
+	/* Version 1 (static keys) is another protocol now. */
+	pkt[0] = 1;
 	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EPROTONOSUPPORT);
 	pkt[0] = 0;
 	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EPROTONOSUPPORT);
 	pkt[0] = 0xff;
 	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EPROTONOSUPPORT);
-	pkt[0] = 1;
+	pkt[0] = 2;
 	pkt[1] = 0;
 	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EINVAL);
-	pkt[1] = 2;
+	/* Handshake messages are not data: they are parsed elsewhere. */
+	pkt[1] = VP_MSG_HS_INIT;
 	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EINVAL);
-	pkt[1] = 1;
+	pkt[1] = VP_MSG_HS_RESP;
+	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EINVAL);
+	pkt[1] = 5;
+	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EINVAL);
+	/* A control message has exactly its 4 bytes. */
+	pkt[1] = VP_MSG_CONTROL;
+	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EINVAL);
+	CHECK_EQ(parse_hdr(pkt, 37, &idx, &ctr, &kid), -EINVAL);
+	CHECK_EQ(parse_hdr(pkt, 36, &idx, &ctr, &kid), 0);
+	CHECK_EQ(parsed_type, VP_MSG_CONTROL);
+	pkt[1] = VP_MSG_DATA;
+	idx = 1;
+	ctr = 2;
+	kid = 3;
 	pkt[3] = 0x80;
 	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), -EINVAL);
-	pkt[3] = 0;
 	CHECK(idx == 1 && ctr == 2 && kid == 3);
+	pkt[3] = 0;
 	CHECK_EQ(parse_hdr(pkt, 32, &idx, &ctr, &kid), 0);
+	CHECK_EQ(parsed_type, VP_MSG_DATA);
 }
 
 /* 192.0.2.1 -> 198.51.100.7, UDP, tot_len 28, no options. */

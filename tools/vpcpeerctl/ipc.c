@@ -59,6 +59,13 @@ static const char *attr_name(enum nest in, int type)
 		[VPCPEER_A_PEER_REMOTE_INDEX] = "remote_index",
 		[VPCPEER_A_PEER_TX_COUNTER] = "tx_counter",
 		[VPCPEER_A_PEER_PAD] = "pad",
+		[VPCPEER_A_PEER_STATE] = "state",
+		[VPCPEER_A_PEER_REASON] = "reason",
+		[VPCPEER_A_PEER_LAST_HANDSHAKE] = "last_handshake",
+		[VPCPEER_A_PEER_LAST_RX] = "last_rx",
+		[VPCPEER_A_PEER_DOWN] = "down",
+		[VPCPEER_A_PEER_KEEPALIVE] = "keepalive",
+		[VPCPEER_A_PEER_DEAD_AFTER] = "dead_after",
 	};
 	static const char *const route[] = {
 		[VPCPEER_A_ROUTE_PREFIX] = "prefix",

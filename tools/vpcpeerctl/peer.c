@@ -3,7 +3,9 @@
  * vpcpeerctl add-peer DEV PCX remote-vpc VPC cidr P[,P...]
  *                     endpoint ADDR:PORT secret-file FILE
  *                     [cipher aes-gcm-128|aes-gcm-256] [region NAME]
+ *                     [keepalive SECS] [dead-after SECS]
  * vpcpeerctl del-peer DEV PCX
+ * vpcpeerctl rekey DEV PCX
  */
 #include "vpcpeerctl.h"
 #include "ipc.h"
@@ -23,6 +25,7 @@ struct peer_args {
 	bool has_secret;
 	uint8_t secret[VPCPEER_SECRET_LEN];
 	int cipher;		/* 0: the kernel's default */
+	long keepalive, dead_after;	/* -1: the kernel's default */
 };
 
 static struct nl_msg *peer_request(struct ipc *ipc, int cmd,
@@ -51,6 +54,12 @@ static struct nl_msg *peer_request(struct ipc *ipc, int cmd,
 	     nla_put_u8(msg, VPCPEER_A_PEER_CIPHER, (uint8_t)a->cipher)) ||
 	    (a->region &&
 	     nla_put_string(msg, VPCPEER_A_PEER_REGION, a->region)) ||
+	    (a->keepalive >= 0 &&
+	     nla_put_u16(msg, VPCPEER_A_PEER_KEEPALIVE,
+			 (uint16_t)a->keepalive)) ||
+	    (a->dead_after >= 0 &&
+	     nla_put_u16(msg, VPCPEER_A_PEER_DEAD_AFTER,
+			 (uint16_t)a->dead_after)) ||
 	    nla_nest_end(msg, nest))
 		goto fail;
 	return msg;
@@ -116,7 +125,24 @@ out:
 }
 
 enum { KW_REMOTE, KW_CIDR, KW_ENDPOINT, KW_SECRET, KW_CIPHER, KW_REGION,
-       KW_N };
+       KW_KEEPALIVE, KW_DEAD_AFTER, KW_N };
+
+/* SECS of keyword k, 0 (or 1) to 3600, into *out; else says why. */
+static bool secs_arg(const char *ctx, const struct keyword *k,
+		     unsigned long min, long *out)
+{
+	unsigned long v;
+
+	if (!k->value)
+		return true;
+	if (number_parse(k->value, 3600, &v) || v < min) {
+		fail("%s: %s \"%s\": not %lu to 3600 seconds", ctx, k->name,
+		     k->value, min);
+		return false;
+	}
+	*out = (long)v;
+	return true;
+}
 
 /* Fills a from the keywords; EXIT_OK, or why not after one line. */
 static int add_peer_args(const char *ctx, const struct keyword *kw,
@@ -146,6 +172,9 @@ static int add_peer_args(const char *ctx, const struct keyword *kw,
 			return EXIT_USAGE;
 		}
 	}
+	if (!secs_arg(ctx, &kw[KW_KEEPALIVE], 0, &a->keepalive) ||
+	    !secs_arg(ctx, &kw[KW_DEAD_AFTER], 1, &a->dead_after))
+		return EXIT_USAGE;
 	a->has_secret = true;
 	return read_secret(ctx, kw[KW_SECRET].value, a->secret);
 }
@@ -175,8 +204,10 @@ int cmd_add_peer(int argc, char *argv[])
 		[KW_SECRET] = { .name = "secret-file" },
 		[KW_CIPHER] = { .name = "cipher" },
 		[KW_REGION] = { .name = "region" },
+		[KW_KEEPALIVE] = { .name = "keepalive" },
+		[KW_DEAD_AFTER] = { .name = "dead-after" },
 	};
-	struct peer_args a = { .cipher = 0 };
+	struct peer_args a = { .keepalive = -1, .dead_after = -1 };
 	char ctx[128];
 	int ret;
 
@@ -195,7 +226,7 @@ int cmd_add_peer(int argc, char *argv[])
 
 int cmd_del_peer(int argc, char *argv[])
 {
-	struct peer_args a = { .cipher = 0 };
+	struct peer_args a = { .keepalive = -1, .dead_after = -1 };
 	char ctx[128];
 
 	if (argc != 3)
@@ -203,4 +234,16 @@ int cmd_del_peer(int argc, char *argv[])
 	if (!peer_target("del-peer", argv, &a, ctx, sizeof(ctx)))
 		return EXIT_USAGE;
 	return peer_send(VPCPEER_CMD_DEL_PEER, ctx, &a);
+}
+
+int cmd_rekey(int argc, char *argv[])
+{
+	struct peer_args a = { .keepalive = -1, .dead_after = -1 };
+	char ctx[128];
+
+	if (argc != 3)
+		return usage_error("rekey");
+	if (!peer_target("rekey", argv, &a, ctx, sizeof(ctx)))
+		return EXIT_USAGE;
+	return peer_send(VPCPEER_CMD_REKEY, ctx, &a);
 }

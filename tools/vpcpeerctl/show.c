@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *const stat_names[VPCPEER_A_STATS_MAX + 1] = {
 	[VPCPEER_A_STATS_TX_PACKETS] = "tx_packets",
@@ -32,21 +33,46 @@ static const char *const stat_names[VPCPEER_A_STATS_MAX + 1] = {
 	[VPCPEER_A_STATS_CRYPTO_ERROR] = "crypto_error",
 	[VPCPEER_A_STATS_ECN_DROP] = "ecn_drop",
 	[VPCPEER_A_STATS_TX_MALFORMED] = "tx_malformed",
+	[VPCPEER_A_STATS_NOT_ACTIVE] = "not_active",
+	[VPCPEER_A_STATS_HS_BAD_MAC] = "hs_bad_mac",
+	[VPCPEER_A_STATS_HS_STALE] = "hs_stale",
+	[VPCPEER_A_STATS_HS_DROPPED] = "hs_dropped",
 };
 
 /* The drops a device counts, and those a peering counts (uapi). */
 static const int device_drops[] = {
 	VPCPEER_A_STATS_NO_ROUTE, VPCPEER_A_STATS_BLACKHOLE,
 	VPCPEER_A_STATS_UNKNOWN_PEER, VPCPEER_A_STATS_MALFORMED,
-	VPCPEER_A_STATS_TX_MALFORMED, 0
+	VPCPEER_A_STATS_TX_MALFORMED, VPCPEER_A_STATS_HS_DROPPED, 0
 };
 static const int peer_drops[] = {
 	VPCPEER_A_STATS_TRANSITIVE_SRC, VPCPEER_A_STATS_NONCE_EXHAUSTED,
 	VPCPEER_A_STATS_TX_ERROR, VPCPEER_A_STATS_MTU, VPCPEER_A_STATS_AUTH_FAIL,
 	VPCPEER_A_STATS_REPLAY, VPCPEER_A_STATS_SPOOFED_SRC,
 	VPCPEER_A_STATS_TRANSITIVE_DST, VPCPEER_A_STATS_MALFORMED,
-	VPCPEER_A_STATS_CRYPTO_ERROR, VPCPEER_A_STATS_ECN_DROP, 0
+	VPCPEER_A_STATS_CRYPTO_ERROR, VPCPEER_A_STATS_ECN_DROP,
+	VPCPEER_A_STATS_NOT_ACTIVE, VPCPEER_A_STATS_HS_BAD_MAC,
+	VPCPEER_A_STATS_HS_STALE, 0
 };
+
+static const char *const state_names[] = {
+	[VPCPEER_STATE_PENDING_ACCEPTANCE] = "pending-acceptance",
+	[VPCPEER_STATE_ACTIVE] = "active",
+	[VPCPEER_STATE_DELETED] = "deleted",
+	[VPCPEER_STATE_FAILED] = "failed",
+};
+
+static const char *const reason_names[] = {
+	[VPCPEER_REASON_NONE] = "none",
+	[VPCPEER_REASON_VPC_MISMATCH] = "vpc-mismatch",
+	[VPCPEER_REASON_CIPHER_MISMATCH] = "cipher-mismatch",
+	[VPCPEER_REASON_CIDR_OVERLAP] = "cidr-overlap",
+	[VPCPEER_REASON_SECRET_MISMATCH] = "secret-mismatch",
+};
+
+#define NAME_OF(names, v) \
+	((v) < sizeof(names) / sizeof(names[0]) && names[v] ? names[v] : \
+	 "unknown")
 
 int out_open(struct out *o)
 {
@@ -154,6 +180,67 @@ static void put_u64(struct out *o, const char *key, struct nlattr *a,
 		json_null(&o->json, key);
 }
 
+/* "12 s ago" from a time in ns since the epoch, as wg show says it. */
+static void put_ago(struct out *o, const char *label, const char *key,
+		    struct nlattr *a)
+{
+	struct timespec now;
+	uint64_t t, n;
+
+	if (opts.json) {
+		put_u64(o, key, a, a ? nla_get_u64(a) / 1000000000 : 0);
+		return;
+	}
+	if (!a)
+		return;
+	t = nla_get_u64(a);
+	clock_gettime(CLOCK_REALTIME, &now);
+	n = (uint64_t)now.tv_sec * 1000000000 + (uint64_t)now.tv_nsec;
+	fprintf(o->f, "    %s: %llu s ago\n", label,
+		(unsigned long long)(n > t ? (n - t) / 1000000000 : 0));
+}
+
+/* The session part of a peering: state, reason, liveness, keepalives. */
+static void put_session(struct out *o, struct nlattr **p)
+{
+	struct nlattr *st = p[VPCPEER_A_PEER_STATE];
+	struct nlattr *why = p[VPCPEER_A_PEER_REASON];
+	const char *state = st ? NAME_OF(state_names, nla_get_u8(st)) : NULL;
+	const char *reason = why ? NAME_OF(reason_names, nla_get_u8(why)) :
+				   NULL;
+	bool down = p[VPCPEER_A_PEER_DOWN];
+
+	if (opts.json) {
+		if (state)
+			json_string(&o->json, "state", state);
+		else
+			json_null(&o->json, "state");
+		if (reason)
+			json_string(&o->json, "reason", reason);
+		else
+			json_null(&o->json, "reason");
+		json_bool(&o->json, "down", down);
+	} else if (state) {
+		fprintf(o->f, "    state: %s%s%s%s\n", state,
+			reason ? " (" : "", reason ? reason : "",
+			reason ? ")" : "");
+		if (down)
+			fprintf(o->f, "    down: nothing received lately\n");
+	}
+	put_ago(o, "latest handshake", "latest_handshake",
+		p[VPCPEER_A_PEER_LAST_HANDSHAKE]);
+	put_ago(o, "latest receive", "latest_receive",
+		p[VPCPEER_A_PEER_LAST_RX]);
+	if (opts.json) {
+		put_u64(o, "keepalive", p[VPCPEER_A_PEER_KEEPALIVE],
+			p[VPCPEER_A_PEER_KEEPALIVE] ?
+			nla_get_u16(p[VPCPEER_A_PEER_KEEPALIVE]) : 0);
+		put_u64(o, "dead_after", p[VPCPEER_A_PEER_DEAD_AFTER],
+			p[VPCPEER_A_PEER_DEAD_AFTER] ?
+			nla_get_u16(p[VPCPEER_A_PEER_DEAD_AFTER]) : 0);
+	}
+}
+
 /* ---------------------------------------------------------------- routes */
 
 struct route_ctx {
@@ -235,6 +322,13 @@ static int print_peer(struct nlattr **tb, void *arg)
 		[VPCPEER_A_PEER_LOCAL_INDEX] = { .type = NLA_U32 },
 		[VPCPEER_A_PEER_REMOTE_INDEX] = { .type = NLA_U32 },
 		[VPCPEER_A_PEER_TX_COUNTER] = { .type = NLA_U64 },
+		[VPCPEER_A_PEER_STATE] = { .type = NLA_U8 },
+		[VPCPEER_A_PEER_REASON] = { .type = NLA_U8 },
+		[VPCPEER_A_PEER_LAST_HANDSHAKE] = { .type = NLA_U64 },
+		[VPCPEER_A_PEER_LAST_RX] = { .type = NLA_U64 },
+		[VPCPEER_A_PEER_DOWN] = { .type = NLA_FLAG },
+		[VPCPEER_A_PEER_KEEPALIVE] = { .type = NLA_U16 },
+		[VPCPEER_A_PEER_DEAD_AFTER] = { .type = NLA_U16 },
 	};
 	struct nlattr *p[VPCPEER_A_PEER_MAX + 1], *a;
 	char ep_buf[ENDPOINT_STRLEN];
@@ -289,6 +383,7 @@ static int print_peer(struct nlattr **tb, void *arg)
 			fprintf(o->f, "    cipher: %s\n", cipher);
 	}
 	put_string(o, "    ", "region", "region", p[VPCPEER_A_PEER_REGION]);
+	put_session(o, p);
 	if (opts.json) {
 		a = p[VPCPEER_A_PEER_LOCAL_INDEX];
 		put_u64(o, "local_index", a, a ? nla_get_u32(a) : 0);

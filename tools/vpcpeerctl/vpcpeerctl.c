@@ -33,10 +33,15 @@ static const struct command {
 	  "configure a device (cidr replaces its whole list)" },
 	{ "add-peer", cmd_add_peer,
 	  "DEV PCX remote-vpc VPC cidr P[,P...] endpoint ADDR:PORT "
-	  "secret-file FILE [cipher aes-gcm-128|aes-gcm-256] [region NAME]",
-	  "add a peering (default cipher aes-gcm-256)" },
+	  "secret-file FILE [cipher aes-gcm-128|aes-gcm-256] [region NAME] "
+	  "[keepalive SECS] [dead-after SECS]",
+	  "add a peering (default cipher aes-gcm-256, keepalive 10, "
+	  "dead-after 30)" },
 	{ "del-peer", cmd_del_peer, "DEV PCX",
-	  "delete a peering (its routes stay, as blackholes)" },
+	  "delete a peering (its routes stay, as blackholes); the other end "
+	  "sees it deleted" },
+	{ "rekey", cmd_rekey, "DEV PCX",
+	  "start a new session's handshake now" },
 	{ "route add", cmd_route, "DEV PREFIX via PCX",
 	  "route PREFIX over a peering, and `ip route add PREFIX dev DEV`" },
 	{ "route del", cmd_route, "DEV PREFIX",

@@ -39,6 +39,7 @@ int cmd_genkey(int argc, char *argv[]);
 int cmd_set(int argc, char *argv[]);
 int cmd_add_peer(int argc, char *argv[]);
 int cmd_del_peer(int argc, char *argv[]);
+int cmd_rekey(int argc, char *argv[]);
 int cmd_route(int argc, char *argv[]);
 int cmd_show(int argc, char *argv[]);
 

@@ -20,6 +20,7 @@
  * VPCPEER_CMD_NEW_ROUTE    DEVICE_ROUTE { PREFIX, PCX }
  * VPCPEER_CMD_DEL_ROUTE    DEVICE_ROUTE { PREFIX }
  * VPCPEER_CMD_GET_ROUTE    dumpit: the device's routes, one message each
+ * VPCPEER_CMD_REKEY        DEVICE_PEER { PCX }: start a handshake now
  */
 #ifndef _UAPI_LINUX_VPCPEER_H
 #define _UAPI_LINUX_VPCPEER_H
@@ -43,6 +44,7 @@ enum vpcpeer_cmd {
 	VPCPEER_CMD_NEW_ROUTE,
 	VPCPEER_CMD_DEL_ROUTE,
 	VPCPEER_CMD_GET_ROUTE,
+	VPCPEER_CMD_REKEY,
 	__VPCPEER_CMD_MAX
 };
 
@@ -106,16 +108,53 @@ enum vpcpeer_peer_attr {
 	VPCPEER_A_PEER_PAD,		/* padding before TX_COUNTER where a
 					 * u64 must be aligned; ignore it
 					 */
+	VPCPEER_A_PEER_STATE,		/* u8, replies only: vpcpeer_peer_state */
+	VPCPEER_A_PEER_REASON,		/* u8, replies only, when failed:
+					 * vpcpeer_peer_reason
+					 */
+	VPCPEER_A_PEER_LAST_HANDSHAKE,	/* u64, replies only: ns since the
+					 * epoch; absent before the first
+					 */
+	VPCPEER_A_PEER_LAST_RX,		/* u64, replies only: likewise, the
+					 * last authentic packet received
+					 */
+	VPCPEER_A_PEER_DOWN,		/* flag, replies only: active but
+					 * silent for DEAD_AFTER seconds
+					 */
+	VPCPEER_A_PEER_KEEPALIVE,	/* u16: seconds between keepalives
+					 * when idle; 0: none (default 10)
+					 */
+	VPCPEER_A_PEER_DEAD_AFTER,	/* u16: seconds of silence that make
+					 * the peering show as down (default 30)
+					 */
 	__VPCPEER_A_PEER_MAX
 };
 
 #define VPCPEER_A_PEER_MAX (__VPCPEER_A_PEER_MAX - 1)
 
+/* Documentation/sessions.rst, "States". */
+enum vpcpeer_peer_state {
+	VPCPEER_STATE_PENDING_ACCEPTANCE,
+	VPCPEER_STATE_ACTIVE,
+	VPCPEER_STATE_DELETED,
+	VPCPEER_STATE_FAILED,
+};
+
+enum vpcpeer_peer_reason {
+	VPCPEER_REASON_NONE,
+	VPCPEER_REASON_VPC_MISMATCH,
+	VPCPEER_REASON_CIPHER_MISMATCH,
+	VPCPEER_REASON_CIDR_OVERLAP,
+	VPCPEER_REASON_SECRET_MISMATCH,
+};
+
 enum vpcpeer_route_attr {
 	VPCPEER_A_ROUTE_UNSPEC,
 	VPCPEER_A_ROUTE_PREFIX,		/* nest: enum vpcpeer_prefix_attr */
 	VPCPEER_A_ROUTE_PCX,		/* string: the target peering */
-	VPCPEER_A_ROUTE_BLACKHOLE,	/* flag, replies only: no such peering */
+	VPCPEER_A_ROUTE_BLACKHOLE,	/* flag, replies only: no such peering,
+					 * or it is not active
+					 */
 	__VPCPEER_A_ROUTE_MAX
 };
 
@@ -154,6 +193,16 @@ enum vpcpeer_stats_attr {
 	VPCPEER_A_STATS_CRYPTO_ERROR,	/* rx: the AEAD engine failed */
 	VPCPEER_A_STATS_ECN_DROP,	/* rx: CE outside, not ECN-capable inside */
 	VPCPEER_A_STATS_TX_MALFORMED,	/* tx: not an IP packet (device) */
+	VPCPEER_A_STATS_NOT_ACTIVE,	/* tx: the peering is not active or
+					 * has no live session key
+					 */
+	VPCPEER_A_STATS_HS_BAD_MAC,	/* rx: a handshake failed its MAC */
+	VPCPEER_A_STATS_HS_STALE,	/* rx: a handshake not newer than one
+					 * answered, or answering none in flight
+					 */
+	VPCPEER_A_STATS_HS_DROPPED,	/* rx: the handshake queue was full
+					 * (device)
+					 */
 	__VPCPEER_A_STATS_MAX
 };
 
