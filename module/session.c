@@ -665,8 +665,12 @@ static void vp_session_timer(struct work_struct *work)
 		vp_session_send_control(peer, 0, 0);
 	mutex_unlock(&peer->hs_lock);
 
+	/*
+	 * Each tick up to a third of a second late, as WireGuard jitters
+	 * its retries: two ends that started together drift apart.
+	 */
 	if (initiate || state == VP_STATE_ACTIVE)
-		vp_session_kick(peer, HZ);
+		vp_session_kick(peer, HZ + get_random_u32_below(HZ / 3));
 }
 
 void vp_session_start(struct vp_peer *peer)

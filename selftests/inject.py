@@ -40,6 +40,11 @@ inject.py send HOST PORT IN [MUTATION]
     receiver index changed), short (only its first 10 bytes), teardown
     (made a session teardown with an unused counter, whose tag then
     cannot be right).
+inject.py flood SRC HOST PORT IN SECONDS
+    For SECONDS, sends the handshake message in IN from address SRC to
+    HOST:PORT as fast as it can, every other copy with its MAC's last
+    byte flipped: a flood of replayed and of forged handshakes. Prints
+    how many it sent.
 inject.py tcp-sink PORT
     Accepts one TCP connection on PORT (IPv4 and IPv6), reads until EOF and
     answers with the byte count and SHA-256 of what it read.
@@ -172,6 +177,24 @@ def send(host, port, infile, mutation="none"):
     s = socket.socket(family, socket.SOCK_DGRAM)
     s.sendto(bytes(data), (host, int(port)))
     s.close()
+
+
+def flood(src, host, port, infile, seconds):
+    good = open(infile, "rb").read()
+    bad = good[:-1] + bytes([good[-1] ^ 0x01])
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    s = socket.socket(family, socket.SOCK_DGRAM)
+    s.bind((src, 0))
+    dst, sent = (host, int(port)), 0
+    deadline = time.monotonic() + float(seconds)
+    while time.monotonic() < deadline:
+        for _ in range(64):
+            try:
+                s.sendto(bad if sent & 1 else good, dst)
+            except OSError:  # a full socket buffer: try again
+                continue
+            sent += 1
+    print(sent)
 
 
 IP_RECVTOS = 13
@@ -349,7 +372,7 @@ def main():
     cmds = {"raw": (raw, 2, 3), "capture": (capture, 3, 5),
             "relay": (relay, 5, 7), "tos-send": (tos_send, 4, 4),
             "tos-sink": (tos_sink, 3, 3), "l3-send": (l3_send, 2, 2),
-            "send": (send, 3, 4), "tcp-sink": (tcp_sink, 1, 1),
+            "send": (send, 3, 4), "flood": (flood, 5, 5), "tcp-sink": (tcp_sink, 1, 1),
             "tcp-send": (tcp_send, 3, 3)}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         sys.exit(__doc__)
