@@ -254,6 +254,17 @@ static void vp_session_info(struct vp_peer *peer, struct vp_hs_info *in)
 }
 
 /*
+ * A message of the session's own (handshake, keepalive, control) is no
+ * inner flow's: its outer source port comes from the peering, and the
+ * flow dissector never sees it (an skb with no device and no socket has
+ * no namespace to dissect in).
+ */
+static void vp_session_skb_hash(struct vp_peer *peer, struct sk_buff *skb)
+{
+	skb_set_hash(skb, hash_ptr(peer, 32), PKT_HASH_TYPE_L4);
+}
+
+/*
  * Sends a handshake message to the address to, or to the peering's
  * endpoint (to NULL). A RESP goes where its INIT came from: an initiator
  * that moved is answered, while the endpoint itself moves only on an
@@ -270,6 +281,7 @@ static void vp_session_send_hs(struct vp_peer *peer, const struct vp_msg_hs *m,
 		return;
 	skb_reserve(skb, vp->dev->needed_headroom);
 	skb_put_data(skb, m, VP_HS_MSG_LEN);
+	vp_session_skb_hash(peer, skb);
 	rcu_read_lock_bh();
 	if (vp_socket_send_to(vp, peer, skb, 0, to))
 		vp_stat_inc(peer->stats, VP_STAT_TX_ERROR);
@@ -326,6 +338,7 @@ static void vp_session_send_control(struct vp_peer *peer, u8 opcode, u8 reason)
 		p[0] = opcode;
 		p[1] = reason;
 	}
+	vp_session_skb_hash(peer, skb);
 	local_bh_disable();
 	vp_send_keypair(kp, skb, opcode ? VP_MSG_CONTROL : VP_MSG_DATA, 0);
 	local_bh_enable();
