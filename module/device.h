@@ -3,6 +3,7 @@
 #define _VP_DEVICE_H
 
 #include "lpm.h"
+#include "ratelimit.h"
 #include "stats.h"
 #include "../uapi/linux/vpcpeer.h"
 
@@ -71,6 +72,10 @@ struct vp_device {
 	/* Handshake datagrams for the session layer (session.c). */
 	struct sk_buff_head hs_queue;
 	struct work_struct hs_work;
+	/* Per-source buckets for a queue under load, by hash (session.c). */
+	spinlock_t rl_lock;
+	u32 rl_seed;
+	struct vp_rl_entry rl[VP_RL_ENTRIES];
 	struct sock __rcu *sock4;
 	struct sock __rcu *sock6;
 

@@ -22,6 +22,7 @@
 
 #include <crypto/curve25519.h>
 #include <linux/hash.h>
+#include <linux/jhash.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/udp.h>
@@ -548,9 +549,36 @@ static void vp_session_hs_work(struct work_struct *work)
 	}
 }
 
+/*
+ * Under load, whether the source of skb may have one more message
+ * checked: as WireGuard does, a flood from a few addresses then takes
+ * only its share of the queue, and the others' handshakes still find
+ * room. Softirq.
+ */
+static bool vp_session_source_ok(struct vp_device *vp, struct sk_buff *skb)
+{
+	const union vp_endpoint *src = &VP_HS_CB(skb)->src;
+	struct vp_rl_entry *e;
+	struct in6_addr a;
+	bool ok;
+
+	if (src->sa.sa_family == AF_INET)
+		ipv6_addr_set_v4mapped(src->in4.sin_addr.s_addr, &a);
+	else
+		a = src->in6.sin6_addr;
+	e = &vp->rl[jhash(&a, sizeof(a), vp->rl_seed) % VP_RL_ENTRIES];
+	spin_lock(&vp->rl_lock);
+	ok = vp_rl_allow(e, a.s6_addr, ktime_get_boottime_ns());
+	spin_unlock(&vp->rl_lock);
+	return ok;
+}
+
 void vp_session_queue(struct vp_device *vp, struct sk_buff *skb)
 {
-	if (skb_queue_len(&vp->hs_queue) >= VP_HS_QUEUE_LEN ||
+	unsigned int queued = skb_queue_len(&vp->hs_queue);
+
+	if (queued >= VP_HS_QUEUE_LEN ||
+	    (queued >= VP_HS_UNDER_LOAD && !vp_session_source_ok(vp, skb)) ||
 	    skb_linearize(skb)) {
 		vp_device_drop(vp, skb, VP_STAT_HS_DROPPED, true);
 		return;
@@ -564,6 +592,8 @@ void vp_session_device_init(struct vp_device *vp)
 	skb_queue_head_init(&vp->hs_queue);
 	INIT_WORK(&vp->hs_work, vp_session_hs_work);
 	spin_lock_init(&vp->index_lock);
+	spin_lock_init(&vp->rl_lock);
+	vp->rl_seed = get_random_u32();
 }
 
 /* The sockets are closed: nothing is queued any more. */

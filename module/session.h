@@ -31,6 +31,8 @@ struct vp_peer;
 #define VP_KEEPALIVE_DEFAULT		10	/* s */
 #define VP_DEAD_AFTER_DEFAULT		30	/* s */
 #define VP_HS_QUEUE_LEN			128	/* per device */
+/* From this many queued, each source is held to its bucket (ratelimit.h). */
+#define VP_HS_UNDER_LOAD		(VP_HS_QUEUE_LEN / 8)
 
 /*
  * The keys of one session, in one of a peering's slots (current,

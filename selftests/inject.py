@@ -40,11 +40,11 @@ inject.py send HOST PORT IN [MUTATION]
     receiver index changed), short (only its first 10 bytes), teardown
     (made a session teardown with an unused counter, whose tag then
     cannot be right).
-inject.py flood SRC HOST PORT IN SECONDS
-    For SECONDS, sends the handshake message in IN from address SRC to
-    HOST:PORT as fast as it can, every other copy with its MAC's last
-    byte flipped: a flood of replayed and of forged handshakes. Prints
-    how many it sent.
+inject.py flood SRC HOST PORT IN STOP
+    Until the file STOP exists, sends the handshake message in IN from
+    address SRC to HOST:PORT as fast as it can, every other copy with its
+    MAC's last byte flipped: a flood of replayed and of forged handshakes.
+    Then prints how many it sent, and in how many seconds.
 inject.py tcp-sink PORT
     Accepts one TCP connection on PORT (IPv4 and IPv6), reads until EOF and
     answers with the byte count and SHA-256 of what it read.
@@ -179,22 +179,21 @@ def send(host, port, infile, mutation="none"):
     s.close()
 
 
-def flood(src, host, port, infile, seconds):
+def flood(src, host, port, infile, stop):
     good = open(infile, "rb").read()
     bad = good[:-1] + bytes([good[-1] ^ 0x01])
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     s = socket.socket(family, socket.SOCK_DGRAM)
     s.bind((src, 0))
-    dst, sent = (host, int(port)), 0
-    deadline = time.monotonic() + float(seconds)
-    while time.monotonic() < deadline:
+    dst, sent, start = (host, int(port)), 0, time.monotonic()
+    while not os.path.exists(stop):
         for _ in range(64):
             try:
                 s.sendto(bad if sent & 1 else good, dst)
             except OSError:  # a full socket buffer: try again
                 continue
             sent += 1
-    print(sent)
+    print(sent, round(time.monotonic() - start))
 
 
 IP_RECVTOS = 13
