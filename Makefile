@@ -2,7 +2,8 @@
 #
 # vpcpeer: `make` builds the module and vpcpeerctl, `make check` runs every
 # test (host unit tests, then the guest selftests under qemu), `make
-# check-debug` runs the selftests again on a debug kernel, `make deps`
+# check-debug` runs the selftests again on a debug kernel, `make bench`
+# measures it next to veth, VXLAN, WireGuard and IPsec, `make deps`
 # installs the Debian packages all of this needs. See README.md.
 
 # Debian's 6.1 LTS kernel (linux-image-amd64) unless told otherwise.
@@ -19,7 +20,7 @@ TOOL_HDRS := $(wildcard tools/vpcpeerctl/*.h) uapi/linux/vpcpeer.h
 TOOL := tools/vpcpeerctl/vpcpeerctl
 
 .PHONY: all module tools deps check check-built check-debug check-debug-built \
-	unit lint selftest demo demo-built clean
+	unit lint selftest demo demo-built bench bench-built clean
 
 all: module tools
 
@@ -68,6 +69,20 @@ check-debug: deps
 
 check-debug-built: tools
 	@selftests/check-debug $(SELFTESTS)
+
+# One guest boot, every row round-robin (Documentation/benchmarks.rst);
+# bench/report.py then writes bench/results.{json,md,png}.
+BENCH_ROUNDS ?= 3
+BENCH_TIME ?= 10
+BENCH_ROWS ?= veth vxlan wireguard ipsec vpcpeer-128 vpcpeer-256
+bench: deps
+	@$(MAKE) --no-print-directory bench-built
+
+bench-built: all
+	@KVER=$(KVER) tools/lab/vmrun --timeout 7200 -- env \
+		BENCH_ROUNDS="$(BENCH_ROUNDS)" BENCH_TIME="$(BENCH_TIME)" \
+		BENCH_ROWS="$(BENCH_ROWS)" bench/run
+	@python3 bench/report.py
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
