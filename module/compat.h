@@ -9,6 +9,9 @@
 #include <crypto/aead.h>
 #include <linux/netdevice.h>
 #include <net/genetlink.h>
+#ifdef VP_HAVE_NET_GSO_H
+#include <net/gso.h>	/* 6.5 moved skb_gso_segment() out of netdevice.h */
+#endif
 
 /* 6.12 turned NETIF_F_LLTX into the dev->lltx bit. */
 static inline void vp_compat_set_lltx(struct net_device *dev)
@@ -21,7 +24,8 @@ static inline void vp_compat_set_lltx(struct net_device *dev)
 }
 
 /*
- * The VP_HAVE_* API probes come from module/Kbuild.
+ * The VP_HAVE_* API probes come from module/Kbuild (VP_HAVE_NET_GSO_H is
+ * used above).
  *
  * 6.2 moved a dump's parsed attributes into struct genl_info.
  */

@@ -231,6 +231,15 @@ static void vp_setup(struct net_device *dev)
 	dev->needs_free_netdev = true;
 	dev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
 	vp_compat_set_lltx(dev);
+	/*
+	 * The stack hands over GSO super-packets and leaves checksums
+	 * partial: vp_xmit() segments once and finishes the checksums in
+	 * software before encrypting, instead of every layer above doing it
+	 * per MTU-sized packet.
+	 */
+	dev->features |= VP_DEVICE_FEATURES;
+	dev->hw_features |= VP_DEVICE_FEATURES;
+	dev->hw_enc_features |= VP_DEVICE_FEATURES;
 	SET_NETDEV_DEVTYPE(dev, &vp_device_type);
 }
 

@@ -17,6 +17,10 @@
  */
 #define VP_OVERHEAD	(40 + 8 + 16 + 16)
 #define VP_DEFAULT_MTU	(1500 - VP_OVERHEAD)
+/* What the device offers the stack; see vp_setup() and vp_xmit(). */
+#define VP_DEVICE_FEATURES (NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_RXCSUM | \
+			    NETIF_F_HIGHDMA | NETIF_F_GSO | \
+			    NETIF_F_GSO_SOFTWARE)
 #define VP_INDEX_HASH_BITS 8
 
 struct vp_peer;

@@ -119,6 +119,45 @@ out:
 }
 
 /*
+ * Sends an inner packet, a GSO one as its segments, each under a counter
+ * of its own. Takes over skb and the reference to kp.
+ */
+static void vp_send_data(struct vp_keypair *kp, struct sk_buff *skb,
+			 u8 dsfield)
+{
+	struct sk_buff *segs = NULL, *next;
+
+	if (skb_is_gso(skb)) {
+		/*
+		 * No features: the segments come out linear, with their
+		 * checksums done, ready to be encrypted in place. NULL: skb
+		 * is a single segment already.
+		 */
+		segs = skb_gso_segment(skb, 0);
+		if (IS_ERR(segs)) {
+			vp_tx_drop(kp->peer, skb, VP_STAT_TX_ERROR);
+			vp_keypair_put(kp);
+			return;
+		}
+	}
+	if (segs)
+		consume_skb(skb);
+	else
+		segs = skb;
+	skb_list_walk_safe(segs, skb, next) {
+		skb_mark_not_on_list(skb);
+		/* The tag seals the packet: its checksum must be final. */
+		if (skb->ip_summed == CHECKSUM_PARTIAL &&
+		    skb_checksum_help(skb)) {
+			vp_tx_drop(kp->peer, skb, VP_STAT_TX_ERROR);
+			continue;
+		}
+		vp_send_keypair(vp_keypair_get(kp), skb, VP_MSG_DATA, dsfield);
+	}
+	vp_keypair_put(kp);
+}
+
+/*
  * Whether skb, an inner packet for peer, is refused because its
  * encapsulation would not fit the underlay path: a DF IPv4 packet, or an
  * IPv6 one (unless the path is below IPv6's minimum MTU, which no ICMPv6
@@ -130,8 +169,11 @@ static bool vp_too_big(struct vp_peer *peer, struct sk_buff *skb, u8 family)
 {
 	int mtu = vp_socket_inner_mtu(peer->vp, peer);
 
-	/* No GSO packet comes here: the device offers no GSO feature. */
-	if (!mtu || skb->len <= mtu)
+	if (!mtu)
+		return false;
+	/* A GSO packet fits when each of its segments will. */
+	if (skb_is_gso(skb) ? skb_gso_validate_network_len(skb, mtu) :
+			      skb->len <= mtu)
 		return false;
 	if (family == VP_AF_INET) {
 		/* vp_skb_inner() pulled the header to skb->data. */
@@ -208,7 +250,7 @@ netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
 		goto out;
 	}
 	skb_get_hash(skb);	/* the inner flow's, for the outer port */
-	vp_send_keypair(kp, skb, VP_MSG_DATA, in.dsfield);
+	vp_send_data(kp, skb, in.dsfield);
 out:
 	vp_peer_put(peer);
 	return NETDEV_TX_OK;

@@ -42,6 +42,13 @@ static int vp_sock_create(struct vp_device *vp, int family, u16 port,
 	if (ret)
 		return ret;
 	setup_udp_tunnel_sock(vp->creating_net, sock, &tcfg);
+	/*
+	 * UDP GRO, as the UDP_GRO socket option sets it but without
+	 * accepting GSO packets: an underlay device that does GRO merges a
+	 * burst of our datagrams into one trip through IP and the socket
+	 * lookup; udp_queue_rcv_skb() splits it again for vp_udp_recv().
+	 */
+	udp_set_bit(GRO_ENABLED, sock->sk);
 	*skp = sock->sk;
 	return 0;
 }

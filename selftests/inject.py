@@ -51,6 +51,11 @@ inject.py tcp-sink PORT
 inject.py tcp-send ADDR PORT NBYTES
     Sends NBYTES of random data to a tcp-sink at ADDR:PORT; exits 0 only if
     the sink got exactly those bytes.
+inject.py sizes DEV READY STOP
+    Watches the packets DEV sends and receives, through a packet socket,
+    until the file STOP exists. Creates READY once bound; then prints "N
+    OUT IN": the packets seen, and the length of the largest one sent and
+    of the largest one received.
 """
 import hashlib
 import ipaddress
@@ -367,12 +372,31 @@ def tcp_send(addr, port, nbytes):
     print("%d bytes sent to %s and received intact" % (nbytes, addr))
 
 
+PACKET_OUTGOING = 4
+
+
+def sizes(dev, ready, stop):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM,
+                      socket.htons(ETH_P_ALL))
+    s.bind((dev, 0))
+    open(ready, "w").close()
+    count, largest = 0, {True: 0, False: 0}
+    while not os.path.exists(stop):
+        if not select.select([s], [], [], 0.1)[0]:
+            continue
+        data, addr = s.recvfrom(1 << 17)
+        out = addr[2] == PACKET_OUTGOING
+        count += 1
+        largest[out] = max(largest[out], len(data))
+    print(count, largest[True], largest[False])
+
+
 def main():
     cmds = {"raw": (raw, 2, 3), "capture": (capture, 3, 5),
             "relay": (relay, 5, 7), "tos-send": (tos_send, 4, 4),
             "tos-sink": (tos_sink, 3, 3), "l3-send": (l3_send, 2, 2),
             "send": (send, 3, 4), "flood": (flood, 5, 5), "tcp-sink": (tcp_sink, 1, 1),
-            "tcp-send": (tcp_send, 3, 3)}
+            "tcp-send": (tcp_send, 3, 3), "sizes": (sizes, 3, 3)}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         sys.exit(__doc__)
     fn, least, most = cmds[sys.argv[1]]
