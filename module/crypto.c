@@ -31,29 +31,30 @@ int vp_key_set(struct vp_key *key, const u8 *raw, unsigned int key_len,
 	return 0;
 }
 
-/*
- * A request for one packet, laid out as esp4 does: the IV (aligned for
- * the algorithm), the aead_request with its context, then nsg
- * scatterlist entries. Returns the block for kfree(), or NULL.
- */
-void *vp_aead_request_alloc(struct crypto_aead *tfm, int nsg,
-			    struct aead_request **reqp, u8 **iv,
-			    struct scatterlist **sg)
+/* The bytes a request with nsg scatterlist entries takes, laid out below. */
+static unsigned int vp_aead_request_len(struct crypto_aead *tfm, int nsg)
 {
-	struct aead_request *req;
 	unsigned int len;
-	void *tmp;
 
 	len = VP_NONCE_LEN + (crypto_aead_alignmask(tfm) &
 			      ~(crypto_tfm_ctx_alignment() - 1));
 	len = ALIGN(len, crypto_tfm_ctx_alignment());
-	len += sizeof(*req) + crypto_aead_reqsize(tfm);
+	len += sizeof(struct aead_request) + crypto_aead_reqsize(tfm);
 	len = ALIGN(len, __alignof__(struct scatterlist));
-	len += sizeof(struct scatterlist) * nsg;
+	return len + sizeof(struct scatterlist) * nsg;
+}
 
-	tmp = kmalloc(len, GFP_ATOMIC);
-	if (!tmp)
-		return NULL;
+/*
+ * Laid out as esp4 does: the IV (aligned for the algorithm), the
+ * aead_request with its context, then the scatterlist entries.
+ */
+static struct aead_request *vp_aead_request_layout(void *tmp,
+						   struct crypto_aead *tfm,
+						   u8 **iv,
+						   struct scatterlist **sg)
+{
+	struct aead_request *req;
+
 	*iv = PTR_ALIGN((u8 *)tmp, crypto_aead_alignmask(tfm) + 1);
 	req = (void *)PTR_ALIGN(*iv + VP_NONCE_LEN,
 				crypto_tfm_ctx_alignment());
@@ -61,6 +62,36 @@ void *vp_aead_request_alloc(struct crypto_aead *tfm, int nsg,
 			    crypto_aead_reqsize(tfm),
 			    __alignof__(struct scatterlist));
 	aead_request_set_tfm(req, tfm);
-	*reqp = req;
+	return req;
+}
+
+/* A request for one packet: returns the block for kfree(), or NULL. */
+void *vp_aead_request_alloc(struct crypto_aead *tfm, int nsg,
+			    struct aead_request **reqp, u8 **iv,
+			    struct scatterlist **sg)
+{
+	void *tmp = kmalloc(vp_aead_request_len(tfm, nsg), GFP_ATOMIC);
+
+	if (tmp)
+		*reqp = vp_aead_request_layout(tmp, tfm, iv, sg);
 	return tmp;
+}
+
+struct aead_request *vp_aead_request_reuse(void **mem, unsigned int *size,
+					   struct crypto_aead *tfm, int nsg,
+					   gfp_t gfp, u8 **iv,
+					   struct scatterlist **sg)
+{
+	unsigned int len = vp_aead_request_len(tfm, nsg);
+
+	if (len > *size) {
+		void *tmp = kmalloc(len, gfp);
+
+		if (!tmp)
+			return NULL;
+		kfree(*mem);
+		*mem = tmp;
+		*size = len;
+	}
+	return vp_aead_request_layout(*mem, tfm, iv, sg);
 }

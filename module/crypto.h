@@ -21,6 +21,15 @@ int vp_key_set(struct vp_key *key, const u8 *raw, unsigned int key_len,
 void *vp_aead_request_alloc(struct crypto_aead *tfm, int nsg,
 			    struct aead_request **reqp, u8 **iv,
 			    struct scatterlist **sg);
+/*
+ * The request in *mem (*size bytes, kmalloc'd), grown (with gfp) to fit
+ * tfm with nsg scatterlist entries: one request, reused for every packet.
+ * NULL when it cannot grow.
+ */
+struct aead_request *vp_aead_request_reuse(void **mem, unsigned int *size,
+					   struct crypto_aead *tfm, int nsg,
+					   gfp_t gfp, u8 **iv,
+					   struct scatterlist **sg);
 
 static inline void vp_nonce(u8 iv[VP_NONCE_LEN], const struct vp_key *key,
 			    u64 counter)

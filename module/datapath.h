@@ -3,16 +3,20 @@
 #define _VP_DATAPATH_H
 
 #include "peer.h"
+#include "queueing.h"
 #include "wire.h"
 
 #include <linux/skbuff.h>
 
 /* State of a packet in flight through the AEAD, in skb->cb. */
 struct vp_skb_cb {
-	void *crypt;		/* vp_aead_request_alloc() block */
+	void *crypt;		/* vp_aead_request_alloc() block, or NULL */
 	struct vp_keypair *kp;	/* holds a reference */
 	u64 counter;
+	struct vp_inline_req *inl;	/* busy with this packet, or NULL */
 	unsigned int len;	/* inner packet length */
+	atomic_t state;		/* enum vp_pkt_state, on the queues */
+	int err;		/* why VP_PKT_DEAD */
 	u8 dsfield;		/* tx: the inner one; rx: the outer one */
 	u8 type;		/* VP_MSG_DATA or VP_MSG_CONTROL */
 };
@@ -40,6 +44,10 @@ static inline int vp_skb_inner(struct sk_buff *skb, struct vp_inner *in)
 }
 
 netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev);
+void vp_encrypt_worker(struct work_struct *work);
+void vp_tx_worker(struct work_struct *work);
+void vp_decrypt_worker(struct work_struct *work);
+void vp_rx_worker(struct work_struct *work);
 /*
  * Encrypts skb's payload under kp and sends it as a message of type; takes
  * over skb and the reference to kp. Caller has BH disabled.

@@ -190,6 +190,54 @@ static const struct device_type vp_device_type = {
 	.name = KBUILD_MODNAME,
 };
 
+/* The data path's workqueue and crypt queues (queueing.h). */
+static int vp_crypt_init(struct vp_device *vp)
+{
+	int ret;
+
+	/* Crypto for all peerings of the device, on every CPU. */
+	vp->crypt_wq = alloc_workqueue("vpcpeer-crypt-%s",
+				       WQ_CPU_INTENSIVE | WQ_MEM_RECLAIM, 0,
+				       vp->dev->name);
+	if (!vp->crypt_wq)
+		return -ENOMEM;
+	ret = vp_crypt_queue_init(&vp->encrypt_queue, vp->crypt_wq,
+				  vp_encrypt_worker);
+	if (ret)
+		goto err_wq;
+	ret = vp_crypt_queue_init(&vp->decrypt_queue, vp->crypt_wq,
+				  vp_decrypt_worker);
+	if (ret)
+		goto err_encrypt;
+	vp->inline_req = alloc_percpu(struct vp_inline_req);
+	if (!vp->inline_req) {
+		ret = -ENOMEM;
+		goto err_decrypt;
+	}
+	return 0;
+
+err_decrypt:
+	vp_crypt_queue_free(&vp->decrypt_queue);
+err_encrypt:
+	vp_crypt_queue_free(&vp->encrypt_queue);
+err_wq:
+	destroy_workqueue(vp->crypt_wq);
+	return ret;
+}
+
+/* Once no peering is left: nothing is on the queues. */
+static void vp_crypt_free(struct vp_device *vp)
+{
+	int cpu;
+
+	destroy_workqueue(vp->crypt_wq);
+	vp_crypt_queue_free(&vp->encrypt_queue);
+	vp_crypt_queue_free(&vp->decrypt_queue);
+	for_each_possible_cpu(cpu)
+		kfree(per_cpu_ptr(vp->inline_req, cpu)->req);
+	free_percpu(vp->inline_req);
+}
+
 /*
  * Runs once the device is unregistered and no packet holds it. A request
  * that found the device before it was unregistered may have added
@@ -206,6 +254,7 @@ static void vp_destruct(struct net_device *dev)
 	kvfree(vp->routes);
 	mutex_unlock(&vp->conf_lock);
 
+	vp_crypt_free(vp);
 	gro_cells_destroy(&vp->gro_cells);
 	free_percpu(vp->stats);
 	mutex_destroy(&vp->conf_lock);
@@ -273,14 +322,19 @@ static int vp_newlink(struct net *src_net, struct net_device *dev,
 	ret = gro_cells_init(&vp->gro_cells, dev);
 	if (ret)
 		goto err_stats;
-	ret = register_netdevice(dev);
+	ret = vp_crypt_init(vp);
 	if (ret)
 		goto err_gro;
+	ret = register_netdevice(dev);
+	if (ret)
+		goto err_crypt;
 	/* As wireguard does: the destructor is only set once registered. */
 	list_add(&vp->device_list, &vp_device_list);
 	dev->priv_destructor = vp_destruct;
 	return 0;
 
+err_crypt:
+	vp_crypt_free(vp);
 err_gro:
 	gro_cells_destroy(&vp->gro_cells);
 err_stats:

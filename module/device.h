@@ -3,6 +3,7 @@
 #define _VP_DEVICE_H
 
 #include "lpm.h"
+#include "queueing.h"
 #include "ratelimit.h"
 #include "stats.h"
 #include "../uapi/linux/vpcpeer.h"
@@ -82,6 +83,12 @@ struct vp_device {
 	struct vp_rl_entry rl[VP_RL_ENTRIES];
 	struct sock __rcu *sock4;
 	struct sock __rcu *sock6;
+
+	/* The parallel data path (queueing.h): workers on every CPU. */
+	struct workqueue_struct *crypt_wq;
+	struct vp_crypt_queue encrypt_queue;
+	struct vp_crypt_queue decrypt_queue;
+	struct vp_inline_req __percpu *inline_req;
 
 	struct gro_cells gro_cells;
 	struct vp_stats __percpu *stats;	/* drops with no peering */

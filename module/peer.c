@@ -5,6 +5,7 @@
  */
 #include "peer.h"
 #include "compat.h"
+#include "datapath.h"
 
 #include <linux/slab.h>
 
@@ -141,6 +142,11 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 	vp_session_init_peer(peer, cfg->secret);
 	peer->keepalive = cfg->keepalive;
 	peer->dead_after = cfg->dead_after;
+	skb_queue_head_init(&peer->tx_queue);
+	skb_queue_head_init(&peer->rx_queue);
+	INIT_WORK(&peer->tx_work, vp_tx_worker);
+	INIT_WORK(&peer->rx_work, vp_rx_worker);
+	peer->serial_cpu = nr_cpu_ids;
 
 	peer->cidrs = vp_cidrs_build(cfg->cidrs, cfg->n_cidrs, &ret);
 	if (!peer->cidrs) {
@@ -223,6 +229,8 @@ void vp_peer_remove(struct vp_peer *peer)
 	list_del(&peer->list);
 	vp_peer_unlink(peer);
 	synchronize_net();
+	vp_queue_flush(peer->vp);
+	vp_queue_peer_purge(peer);
 	vp_peer_drop(peer);
 }
 
@@ -239,8 +247,11 @@ void vp_peer_remove_all(struct vp_device *vp)
 	list_for_each_entry(peer, &gone, list)
 		vp_peer_unlink(peer);
 	synchronize_net();
-	list_for_each_entry_safe(peer, tmp, &gone, list)
+	vp_queue_flush(vp);
+	list_for_each_entry_safe(peer, tmp, &gone, list) {
+		vp_queue_peer_purge(peer);
 		vp_peer_drop(peer);
+	}
 }
 
 int __init vp_peer_init(void)

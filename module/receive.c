@@ -62,7 +62,7 @@ static void vp_receive_control(struct vp_keypair *kp, struct sk_buff *skb)
 	consume_skb(skb);
 }
 
-/* After decryption; runs with BH disabled. */
+/* The serial stage, in order, after decryption; runs with BH disabled. */
 static void vp_receive_finish(struct sk_buff *skb, int err)
 {
 	struct vp_keypair *kp = VP_CB(skb)->kp;
@@ -75,14 +75,14 @@ static void vp_receive_finish(struct sk_buff *skb, int err)
 	struct vp_inner in;
 	bool fresh;
 
-	kfree(VP_CB(skb)->crypt);
-	if (err == -EBADMSG) {
-		vp_rx_drop(peer, skb, VP_STAT_AUTH_FAIL);
-		goto out;
-	}
 	if (err) {
-		/* The AEAD engine failed: nothing is known of the packet. */
-		vp_rx_drop(peer, skb, VP_STAT_CRYPTO_ERROR);
+		/*
+		 * Not authentic; the queue was full; or the AEAD engine (or
+		 * the memory for it) failed: nothing is known of the packet.
+		 */
+		vp_rx_drop(peer, skb, err == -EBADMSG ? VP_STAT_AUTH_FAIL :
+				      err == -ENOSPC ? VP_STAT_QUEUE_FULL :
+				      VP_STAT_CRYPTO_ERROR);
 		goto out;
 	}
 	spin_lock(&kp->replay_lock);
@@ -153,60 +153,224 @@ out:
 	dev_put(dev);
 }
 
-static void vp_decrypt_async(struct sk_buff *skb, int err)
+/*
+ * The serial stage for receiving, run by whoever gets peer->serial's RX
+ * bit: hands on what is opened at the head of the queue, a batch at most,
+ * into this CPU's GRO cell. Returns whether more is ready; false also when
+ * another runs the stage, which looks again once it lets go. BH disabled.
+ */
+static bool vp_rx_serial(struct vp_peer *peer)
 {
-	local_bh_disable();
-	vp_receive_finish(skb, err);
-	local_bh_enable();
+	struct sk_buff *skb;
+	int n;
+
+	if (test_and_set_bit_lock(VP_SERIAL_RX, &peer->serial))
+		return false;
+	for (n = 0; n < VP_SERIAL_BATCH; n++) {
+		skb = vp_queue_ready(&peer->rx_queue);
+		if (!skb)
+			break;
+		vp_receive_finish(skb, VP_CB(skb)->err);
+	}
+	clear_bit_unlock(VP_SERIAL_RX, &peer->serial);
+	/* A packet marked while we held the bit is ours to see. */
+	smp_mb__after_atomic();
+	return vp_queue_head_ready(&peer->rx_queue);
 }
 
-VP_AEAD_DONE(vp_decrypt_done, vp_decrypt_async)
-
-/* Takes over skb and the reference to kp. */
-static void vp_decrypt(struct vp_keypair *kp, struct sk_buff *skb, u8 type,
-		       u64 counter, u8 outer_dsfield)
+/* The serial stage on its CPU, as a work item. */
+static void vp_rx_kick(struct vp_peer *peer)
 {
-	struct net_device *dev = kp->peer->vp->dev;
-	struct aead_request *req;
+	queue_work_on(vp_queue_serial_cpu(peer), peer->vp->crypt_wq,
+		      &peer->rx_work);
+}
+
+/*
+ * Marks skb, on its peering's rx queue, opened (err 0) or dead, and wakes
+ * the peering's serial stage to deliver what is ready.
+ */
+static void vp_rx_mark(struct sk_buff *skb, int err)
+{
+	/* Once marked, skb may be delivered and its keypair put at once. */
+	struct vp_peer *peer = vp_peer_get(VP_CB(skb)->kp->peer);
+
+	VP_CB(skb)->err = err;
+	atomic_set_release(&VP_CB(skb)->state,
+			   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
+	vp_rx_kick(peer);
+	vp_peer_put(peer);
+}
+
+/* An inline open that the crypto driver finished later. */
+static void vp_inline_opened(struct sk_buff *skb, int err)
+{
+	WRITE_ONCE(VP_CB(skb)->inl->busy, false);
+	vp_rx_mark(skb, err);
+}
+
+VP_AEAD_DONE(vp_inline_open_done, vp_inline_opened)
+
+/*
+ * Points req at skb's message, to be decrypted in place: returns 0 or < 0.
+ * skb is made writable first; more than VP_MAX_SG pieces are linearized.
+ */
+static int vp_open_setup(struct sk_buff *skb, struct aead_request **reqp,
+			 void **mem, unsigned int *size, gfp_t gfp)
+{
+	struct vp_keypair *kp = VP_CB(skb)->kp;
 	struct scatterlist *sg;
 	struct sk_buff *trailer;
 	int nsg, err;
-	void *crypt;
 	u8 *iv;
 
 	nsg = skb_cow_data(skb, 0, &trailer);
+	if (nsg > VP_MAX_SG) {
+		if (skb_linearize(skb))
+			return -ENOMEM;
+		nsg = skb_cow_data(skb, 0, &trailer);
+	}
 	if (nsg < 0)
-		goto drop;
-	crypt = vp_aead_request_alloc(kp->rx.tfm, nsg, &req, &iv, &sg);
-	if (!crypt)
-		goto drop;
+		return nsg;
+	*reqp = vp_aead_request_reuse(mem, size, kp->rx.tfm, VP_MAX_SG, gfp,
+				      &iv, &sg);
+	if (!*reqp)
+		return -ENOMEM;
 	sg_init_table(sg, nsg);
 	err = skb_to_sgvec(skb, sg, 0, skb->len);
-	if (unlikely(err < 0)) {
-		kfree(crypt);
-		goto drop;
-	}
-	vp_nonce(iv, &kp->rx, counter);
-	aead_request_set_callback(req, 0, vp_decrypt_done, skb);
-	aead_request_set_crypt(req, sg, sg, skb->len - VP_HDR_LEN, iv);
-	aead_request_set_ad(req, VP_HDR_LEN);
+	if (unlikely(err < 0))
+		return err;
+	vp_nonce(iv, &kp->rx, VP_CB(skb)->counter);
+	aead_request_set_crypt(*reqp, sg, sg, skb->len - VP_HDR_LEN, iv);
+	aead_request_set_ad(*reqp, VP_HDR_LEN);
+	return 0;
+}
 
-	VP_CB(skb)->crypt = crypt;
-	VP_CB(skb)->kp = kp;
-	VP_CB(skb)->counter = counter;
-	VP_CB(skb)->dsfield = outer_dsfield;
-	VP_CB(skb)->type = type;
-	dev_hold(dev);
+/*
+ * Opens skb, the head of an idle peering's queue, at once with this CPU's
+ * inline request, which the caller found free. -EINPROGRESS: the driver
+ * marks skb when done. BH disabled.
+ */
+static int vp_open_inline(struct vp_device *vp, struct sk_buff *skb)
+{
+	struct vp_inline_req *inl = this_cpu_ptr(vp->inline_req);
+	struct aead_request *req;
+	int err;
+
+	err = vp_open_setup(skb, &req, &inl->req, &inl->req_size, GFP_ATOMIC);
+	if (err)
+		return err;
+	aead_request_set_callback(req, 0, vp_inline_open_done, skb);
+	VP_CB(skb)->inl = inl;
+	WRITE_ONCE(inl->busy, true);
 	err = crypto_aead_decrypt(req);
-	if (err == -EINPROGRESS)
-		return;
-	vp_receive_finish(skb, err);
-	return;
+	if (err != -EINPROGRESS)
+		WRITE_ONCE(inl->busy, false);
+	return err;
+}
 
-drop:
-	DEV_STATS_INC(dev, rx_dropped);
-	kfree_skb(skb);
-	vp_keypair_put(kp);
+/*
+ * Puts a data or control message on its peering's rx queue and on the
+ * device's decrypt queue. Takes over skb and the reference to kp.
+ */
+static void vp_queue_rx(struct vp_keypair *kp, struct sk_buff *skb, u8 type,
+			u64 counter, u8 outer_dsfield)
+{
+	struct vp_peer *peer = kp->peer;
+	struct sk_buff_head *queue = &peer->rx_queue;
+	struct vp_skb_cb *cb = VP_CB(skb);
+	bool idle;
+
+	cb->crypt = NULL;
+	cb->kp = kp;
+	cb->inl = NULL;
+	cb->counter = counter;
+	atomic_set(&cb->state, VP_PKT_UNCRYPTED);
+	cb->err = 0;
+	cb->dsfield = outer_dsfield;
+	cb->type = type;
+	spin_lock_bh(&queue->lock);
+	if (unlikely(skb_queue_len(queue) >= VP_MAX_QUEUED)) {
+		spin_unlock_bh(&queue->lock);
+		vp_rx_drop(peer, skb, VP_STAT_QUEUE_FULL);
+		vp_keypair_put(kp);
+		return;
+	}
+	dev_hold(peer->vp->dev);
+	idle = vp_queue_idle(queue, &peer->rx_queued);
+	__skb_queue_tail(queue, skb);
+	spin_unlock_bh(&queue->lock);
+
+	/*
+	 * Alone, and on the serial stage's CPU: opened and delivered here,
+	 * with no worker to wake, and in order, into the GRO cell the
+	 * serial stage uses too.
+	 */
+	if (idle && smp_processor_id() == vp_queue_serial_cpu(peer) &&
+	    !READ_ONCE(this_cpu_ptr(peer->vp->inline_req)->busy)) {
+		int err = vp_open_inline(peer->vp, skb);
+
+		if (err == -EINPROGRESS)
+			return;
+		/* skb may be delivered and its keypair put at once. */
+		peer = vp_peer_get(peer);
+		VP_CB(skb)->err = err;
+		atomic_set_release(&VP_CB(skb)->state,
+				   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
+		if (vp_rx_serial(peer))
+			vp_rx_kick(peer);
+		vp_peer_put(peer);
+		return;
+	}
+	if (!vp_crypt_queue_add(&peer->vp->decrypt_queue, skb))
+		vp_rx_mark(skb, -ENOSPC);
+}
+
+/* Opens a message from the decrypt queue with the worker's request. */
+static int vp_open_queued(struct vp_crypt_worker *w, struct sk_buff *skb)
+{
+	struct aead_request *req;
+	DECLARE_CRYPTO_WAIT(wait);
+	int err;
+
+	err = vp_open_setup(skb, &req, &w->req, &w->req_size, GFP_KERNEL);
+	if (err)
+		return err;
+	/* Process context: an asynchronous driver is waited for. */
+	aead_request_set_callback(req, CRYPTO_TFM_REQ_MAY_BACKLOG |
+				  CRYPTO_TFM_REQ_MAY_SLEEP, crypto_req_done,
+				  &wait);
+	return crypto_wait_req(crypto_aead_decrypt(req), &wait);
+}
+
+/* A CPU's worker of the device's decrypt queue. */
+void vp_decrypt_worker(struct work_struct *work)
+{
+	struct vp_crypt_worker *w = container_of(work, struct vp_crypt_worker,
+						 work);
+	struct sk_buff *skb;
+
+	while ((skb = ptr_ring_consume_bh(&w->queue->ring))) {
+		vp_rx_mark(skb, vp_open_queued(w, skb));
+		cond_resched();
+	}
+}
+
+/* A peering's serial stage for receiving, as a work item on its CPU. */
+void vp_rx_worker(struct work_struct *work)
+{
+	struct vp_peer *peer = container_of(work, struct vp_peer, rx_work);
+	bool more;
+
+	/*
+	 * Into the GRO cell of the one CPU this runs on, so the stack gets
+	 * the packets in order too; a batch per softirq, so GRO can merge.
+	 */
+	do {
+		local_bh_disable();
+		more = vp_rx_serial(peer);
+		local_bh_enable();
+		cond_resched();
+	} while (more);
 }
 
 /* The DSCP and ECN bits of the outer IP header. */
@@ -282,6 +446,6 @@ int vp_udp_recv(struct sock *sk, struct sk_buff *skb)
 		return 0;
 	}
 	vp_rx_scrub(skb);
-	vp_decrypt(kp, skb, type, counter, vp_outer_dsfield(skb));
+	vp_queue_rx(kp, skb, type, counter, vp_outer_dsfield(skb));
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "socket.h"
 #include "wire.h"
 
+#include <crypto/aead.h>
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
 #include <net/dst.h>
@@ -23,7 +24,11 @@ static void vp_tx_drop(struct vp_peer *peer, struct sk_buff *skb,
 	kfree_skb(skb);
 }
 
-/* After encryption (inline or from the crypto driver's completion). */
+/*
+ * After encryption: sends skb or counts why not (err: -ENOSPC, a full
+ * queue; else an allocation or crypto failure). Frees skb's request,
+ * puts its keypair and the device.
+ */
 static void vp_send_finish(struct sk_buff *skb, int err)
 {
 	struct vp_keypair *kp = VP_CB(skb)->kp;
@@ -37,7 +42,8 @@ static void vp_send_finish(struct sk_buff *skb, int err)
 	kfree(VP_CB(skb)->crypt);
 	rcu_read_lock_bh();
 	if (err) {
-		vp_tx_drop(peer, skb, VP_STAT_TX_ERROR);
+		vp_tx_drop(peer, skb, err == -ENOSPC ? VP_STAT_QUEUE_FULL :
+						       VP_STAT_TX_ERROR);
 	} else if (vp_socket_send(vp, peer, skb, dsfield)) {
 		vp_stat_inc(peer->stats, VP_STAT_TX_ERROR);
 		DEV_STATS_INC(dev, tx_errors);
@@ -55,67 +61,326 @@ static void vp_send_finish(struct sk_buff *skb, int err)
 
 VP_AEAD_DONE(vp_encrypt_done, vp_send_finish)
 
+/*
+ * Makes skb, the plaintext, writable with room for the header in front and
+ * the tag behind. Returns how many scatterlist entries it takes, or < 0.
+ */
+static int vp_seal_prepare(struct sk_buff *skb, struct net_device *dev,
+			   struct sk_buff **trailer)
+{
+	if (skb_cow_head(skb, dev->needed_headroom))
+		return -ENOMEM;
+	return skb_cow_data(skb, VP_TAG_LEN, trailer);
+}
+
+/*
+ * Pushes the header (type, key, counter from skb's cb), makes room for the
+ * tag and points req at the message, to be encrypted in place.
+ */
+static int vp_seal_setup(struct sk_buff *skb, struct sk_buff *trailer,
+			 int nsg, struct aead_request *req, u8 *iv,
+			 struct scatterlist *sg)
+{
+	struct vp_keypair *kp = VP_CB(skb)->kp;
+	unsigned int len = skb->len;
+	struct vp_hdr *hdr;
+	int err;
+
+	hdr = skb_push(skb, VP_HDR_LEN);
+	vp_hdr_build(hdr, VP_CB(skb)->type, kp->key_id, kp->remote_index,
+		     VP_CB(skb)->counter);
+	pskb_put(skb, trailer, VP_TAG_LEN);
+	sg_init_table(sg, nsg);
+	err = skb_to_sgvec(skb, sg, 0, skb->len);
+	if (unlikely(err < 0))
+		return err;
+	vp_nonce(iv, &kp->tx, VP_CB(skb)->counter);
+	aead_request_set_crypt(req, sg, sg, len, iv);
+	aead_request_set_ad(req, VP_HDR_LEN);
+	return 0;
+}
+
+/* Fills skb's cb for the trip; takes over the reference to kp. */
+static void vp_tx_cb(struct sk_buff *skb, struct vp_keypair *kp, u8 type,
+		     u8 dsfield)
+{
+	struct vp_skb_cb *cb = VP_CB(skb);
+
+	cb->crypt = NULL;
+	cb->kp = kp;
+	cb->inl = NULL;
+	cb->len = skb->len;
+	atomic_set(&cb->state, VP_PKT_UNCRYPTED);
+	cb->err = 0;
+	cb->dsfield = dsfield;
+	cb->type = type;
+}
+
+/*
+ * For the session's own messages (control, keepalive): encrypted at once,
+ * outside the queues. Caller has BH disabled.
+ */
 void vp_send_keypair(struct vp_keypair *kp, struct sk_buff *skb, u8 type,
 		     u8 dsfield)
 {
-	struct vp_peer *peer = kp->peer;
-	struct net_device *dev = peer->vp->dev;
-	unsigned int len = skb->len;
+	struct net_device *dev = kp->peer->vp->dev;
 	struct aead_request *req;
 	struct scatterlist *sg;
 	struct sk_buff *trailer;
-	struct vp_hdr *hdr;
 	u64 counter;
 	int nsg, err;
-	void *crypt;
 	u8 *iv;
 
 	/* Never reuse a counter under a key: stop short of the limit. */
 	counter = atomic64_fetch_add_unless(&kp->tx_counter, 1,
 					    VP_REJECT_AFTER_MESSAGES);
 	if (counter >= VP_REJECT_AFTER_MESSAGES) {
-		vp_tx_drop(peer, skb, VP_STAT_NONCE_EXHAUSTED);
+		vp_tx_drop(kp->peer, skb, VP_STAT_NONCE_EXHAUSTED);
+		vp_keypair_put(kp);
+		return;
+	}
+	vp_tx_cb(skb, kp, type, dsfield);
+	VP_CB(skb)->counter = counter;
+	dev_hold(dev);
+	nsg = vp_seal_prepare(skb, dev, &trailer);
+	if (nsg < 0) {
+		err = nsg;
 		goto out;
 	}
-	if (skb_cow_head(skb, dev->needed_headroom))
-		goto drop;
-	nsg = skb_cow_data(skb, VP_TAG_LEN, &trailer);
-	if (nsg < 0)
-		goto drop;
-	crypt = vp_aead_request_alloc(kp->tx.tfm, nsg, &req, &iv, &sg);
-	if (!crypt)
-		goto drop;
-
-	hdr = skb_push(skb, VP_HDR_LEN);
-	vp_hdr_build(hdr, type, kp->key_id, kp->remote_index, counter);
-	pskb_put(skb, trailer, VP_TAG_LEN);
-	sg_init_table(sg, nsg);
-	err = skb_to_sgvec(skb, sg, 0, skb->len);
-	if (unlikely(err < 0)) {
-		kfree(crypt);
-		goto drop;
+	VP_CB(skb)->crypt = vp_aead_request_alloc(kp->tx.tfm, nsg, &req, &iv,
+						  &sg);
+	if (!VP_CB(skb)->crypt) {
+		err = -ENOMEM;
+		goto out;
 	}
-	vp_nonce(iv, &kp->tx, counter);
+	err = vp_seal_setup(skb, trailer, nsg, req, iv, sg);
+	if (err)
+		goto out;
 	aead_request_set_callback(req, 0, vp_encrypt_done, skb);
-	aead_request_set_crypt(req, sg, sg, len, iv);
-	aead_request_set_ad(req, VP_HDR_LEN);
-
-	VP_CB(skb)->crypt = crypt;
-	VP_CB(skb)->kp = kp;
-	VP_CB(skb)->len = len;
-	VP_CB(skb)->dsfield = dsfield;
-	VP_CB(skb)->type = type;
-	dev_hold(dev);
 	err = crypto_aead_encrypt(req);
 	if (err == -EINPROGRESS)
 		return;
+out:
 	vp_send_finish(skb, err);
+}
+
+/*
+ * The serial stage for sending, run by whoever gets peer->serial's TX bit:
+ * sends what is sealed at the head of the queue, a batch at most. Returns
+ * whether more is ready; false also when another runs the stage, which
+ * looks again once it lets go. BH disabled.
+ */
+static bool vp_tx_serial(struct vp_peer *peer)
+{
+	struct sk_buff *skb;
+	int n;
+
+	if (test_and_set_bit_lock(VP_SERIAL_TX, &peer->serial))
+		return false;
+	for (n = 0; n < VP_SERIAL_BATCH; n++) {
+		skb = vp_queue_ready(&peer->tx_queue);
+		if (!skb)
+			break;
+		vp_send_finish(skb, VP_CB(skb)->err);
+	}
+	clear_bit_unlock(VP_SERIAL_TX, &peer->serial);
+	/* A packet marked while we held the bit is ours to see. */
+	smp_mb__after_atomic();
+	return vp_queue_head_ready(&peer->tx_queue);
+}
+
+/* The serial stage on its CPU, as a work item. */
+static void vp_tx_kick(struct vp_peer *peer)
+{
+	queue_work_on(vp_queue_serial_cpu(peer), peer->vp->crypt_wq,
+		      &peer->tx_work);
+}
+
+/*
+ * Marks skb, on its peering's tx queue, sealed (err 0) or dead, and wakes
+ * the peering's serial stage to send what is ready.
+ */
+static void vp_tx_mark(struct sk_buff *skb, int err)
+{
+	/* Once marked, skb may be sent and its keypair put at once. */
+	struct vp_peer *peer = vp_peer_get(VP_CB(skb)->kp->peer);
+
+	VP_CB(skb)->err = err;
+	atomic_set_release(&VP_CB(skb)->state,
+			   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
+	vp_tx_kick(peer);
+	vp_peer_put(peer);
+}
+
+/* An inline seal that the crypto driver finished later. */
+static void vp_inline_sealed(struct sk_buff *skb, int err)
+{
+	WRITE_ONCE(VP_CB(skb)->inl->busy, false);
+	vp_tx_mark(skb, err);
+}
+
+VP_AEAD_DONE(vp_inline_seal_done, vp_inline_sealed)
+
+/*
+ * Seals skb, the head of an idle peering's queue, at once with this CPU's
+ * inline request, which the caller found free. -EINPROGRESS: the driver
+ * marks skb when done. BH disabled.
+ */
+static int vp_seal_inline(struct vp_device *vp, struct sk_buff *skb)
+{
+	struct vp_inline_req *inl = this_cpu_ptr(vp->inline_req);
+	struct vp_keypair *kp = VP_CB(skb)->kp;
+	struct aead_request *req;
+	struct scatterlist *sg;
+	struct sk_buff *trailer;
+	int nsg, err;
+	u8 *iv;
+
+	nsg = vp_seal_prepare(skb, vp->dev, &trailer);
+	if (nsg > VP_MAX_SG) {
+		if (skb_linearize(skb))
+			return -ENOMEM;
+		nsg = vp_seal_prepare(skb, vp->dev, &trailer);
+	}
+	if (nsg < 0)
+		return nsg;
+	req = vp_aead_request_reuse(&inl->req, &inl->req_size, kp->tx.tfm,
+				    VP_MAX_SG, GFP_ATOMIC, &iv, &sg);
+	if (!req)
+		return -ENOMEM;
+	err = vp_seal_setup(skb, trailer, nsg, req, iv, sg);
+	if (err)
+		return err;
+	aead_request_set_callback(req, 0, vp_inline_seal_done, skb);
+	VP_CB(skb)->inl = inl;
+	WRITE_ONCE(inl->busy, true);
+	err = crypto_aead_encrypt(req);
+	if (err != -EINPROGRESS)
+		WRITE_ONCE(inl->busy, false);
+	return err;
+}
+
+/*
+ * Puts a data packet on its peering's tx queue, under the next counter, and
+ * on the device's encrypt queue. Takes over skb and the reference to kp.
+ */
+static void vp_queue_data(struct vp_keypair *kp, struct sk_buff *skb,
+			  u8 dsfield)
+{
+	struct vp_peer *peer = kp->peer;
+	struct sk_buff_head *queue = &peer->tx_queue;
+	enum vp_stat why = VP_STAT_QUEUE_FULL;
+	u64 counter;
+	bool idle;
+
+	vp_tx_cb(skb, kp, VP_MSG_DATA, dsfield);
+	spin_lock_bh(&queue->lock);
+	if (unlikely(skb_queue_len(queue) >= VP_MAX_QUEUED))
+		goto drop;
+	/*
+	 * Counters are taken in queue order, which is the order of sending:
+	 * the receiver sees them rise.
+	 */
+	counter = atomic64_fetch_add_unless(&kp->tx_counter, 1,
+					    VP_REJECT_AFTER_MESSAGES);
+	why = VP_STAT_NONCE_EXHAUSTED;
+	if (counter >= VP_REJECT_AFTER_MESSAGES)
+		goto drop;
+	VP_CB(skb)->counter = counter;
+	dev_hold(peer->vp->dev);
+	idle = vp_queue_idle(queue, &peer->tx_queued);
+	__skb_queue_tail(queue, skb);
+	spin_unlock_bh(&queue->lock);
+
+	/*
+	 * Alone, and on the serial stage's CPU: sealed and sent here, with
+	 * no worker to wake, and in order, since the serial stage sends
+	 * from this CPU too (the underlay keeps a CPU's packets in order).
+	 */
+	if (idle && smp_processor_id() == vp_queue_serial_cpu(peer) &&
+	    !READ_ONCE(this_cpu_ptr(peer->vp->inline_req)->busy)) {
+		int err = vp_seal_inline(peer->vp, skb);
+
+		if (err == -EINPROGRESS)
+			return;
+		/* The caller (vp_xmit) holds peer past skb's end. */
+		VP_CB(skb)->err = err;
+		atomic_set_release(&VP_CB(skb)->state,
+				   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
+		if (vp_tx_serial(peer))
+			vp_tx_kick(peer);
+		return;
+	}
+	if (!vp_crypt_queue_add(&peer->vp->encrypt_queue, skb))
+		vp_tx_mark(skb, -ENOSPC);
 	return;
 
 drop:
-	vp_tx_drop(peer, skb, VP_STAT_TX_ERROR);
-out:
+	spin_unlock_bh(&queue->lock);
+	vp_tx_drop(peer, skb, why);
 	vp_keypair_put(kp);
+}
+
+/* Seals a packet from the encrypt queue with the worker's request. */
+static int vp_seal_queued(struct vp_crypt_worker *w, struct sk_buff *skb)
+{
+	struct vp_keypair *kp = VP_CB(skb)->kp;
+	struct net_device *dev = kp->peer->vp->dev;
+	struct aead_request *req;
+	struct scatterlist *sg;
+	struct sk_buff *trailer;
+	DECLARE_CRYPTO_WAIT(wait);
+	int nsg, err;
+	u8 *iv;
+
+	nsg = vp_seal_prepare(skb, dev, &trailer);
+	if (nsg > VP_MAX_SG) {
+		if (skb_linearize(skb))
+			return -ENOMEM;
+		nsg = vp_seal_prepare(skb, dev, &trailer);
+	}
+	if (nsg < 0)
+		return nsg;
+	req = vp_aead_request_reuse(&w->req, &w->req_size, kp->tx.tfm,
+				    VP_MAX_SG, GFP_KERNEL, &iv, &sg);
+	if (!req)
+		return -ENOMEM;
+	err = vp_seal_setup(skb, trailer, nsg, req, iv, sg);
+	if (err)
+		return err;
+	/* Process context: an asynchronous driver is waited for. */
+	aead_request_set_callback(req, CRYPTO_TFM_REQ_MAY_BACKLOG |
+				  CRYPTO_TFM_REQ_MAY_SLEEP, crypto_req_done,
+				  &wait);
+	return crypto_wait_req(crypto_aead_encrypt(req), &wait);
+}
+
+/* A CPU's worker of the device's encrypt queue. */
+void vp_encrypt_worker(struct work_struct *work)
+{
+	struct vp_crypt_worker *w = container_of(work, struct vp_crypt_worker,
+						 work);
+	struct sk_buff *skb;
+
+	while ((skb = ptr_ring_consume_bh(&w->queue->ring))) {
+		vp_tx_mark(skb, vp_seal_queued(w, skb));
+		cond_resched();
+	}
+}
+
+/* A peering's serial stage for sending, as a work item on its CPU. */
+void vp_tx_worker(struct work_struct *work)
+{
+	struct vp_peer *peer = container_of(work, struct vp_peer, tx_work);
+	bool more;
+
+	/* A batch per softirq: the underlay's receiver may merge them. */
+	do {
+		local_bh_disable();
+		more = vp_tx_serial(peer);
+		local_bh_enable();
+		cond_resched();
+	} while (more);
 }
 
 /*
@@ -152,7 +417,7 @@ static void vp_send_data(struct vp_keypair *kp, struct sk_buff *skb,
 			vp_tx_drop(kp->peer, skb, VP_STAT_TX_ERROR);
 			continue;
 		}
-		vp_send_keypair(vp_keypair_get(kp), skb, VP_MSG_DATA, dsfield);
+		vp_queue_data(vp_keypair_get(kp), skb, dsfield);
 	}
 	vp_keypair_put(kp);
 }

@@ -37,6 +37,7 @@ static const char *const stat_names[VPCPEER_A_STATS_MAX + 1] = {
 	[VPCPEER_A_STATS_HS_BAD_MAC] = "hs_bad_mac",
 	[VPCPEER_A_STATS_HS_STALE] = "hs_stale",
 	[VPCPEER_A_STATS_HS_DROPPED] = "hs_dropped",
+	[VPCPEER_A_STATS_QUEUE_FULL] = "queue_full",
 };
 
 /* The drops a device counts, and those a peering counts (uapi). */
@@ -52,7 +53,7 @@ static const int peer_drops[] = {
 	VPCPEER_A_STATS_TRANSITIVE_DST, VPCPEER_A_STATS_MALFORMED,
 	VPCPEER_A_STATS_CRYPTO_ERROR, VPCPEER_A_STATS_ECN_DROP,
 	VPCPEER_A_STATS_NOT_ACTIVE, VPCPEER_A_STATS_HS_BAD_MAC,
-	VPCPEER_A_STATS_HS_STALE, 0
+	VPCPEER_A_STATS_HS_STALE, VPCPEER_A_STATS_QUEUE_FULL, 0
 };
 
 static const char *const state_names[] = {

@@ -203,6 +203,9 @@ enum vpcpeer_stats_attr {
 	VPCPEER_A_STATS_HS_DROPPED,	/* rx: the handshake queue was full
 					 * (device)
 					 */
+	VPCPEER_A_STATS_QUEUE_FULL,	/* tx, rx: the peering's queue or the
+					 * device's crypt queue was full
+					 */
 	__VPCPEER_A_STATS_MAX
 };
 

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The parallel data path, after WireGuard's queueing.c. A packet goes on
+ * two queues at once: its peering's ordered queue for its direction
+ * (peer->tx_queue or peer->rx_queue) and the device's crypt queue for
+ * that direction. The crypt queue's workers, one per CPU, seal or open
+ * whatever it holds on every CPU and mark each packet done (or dead).
+ * The peering's serial stage, one work item pinned to one CPU, takes
+ * packets off the head of its ordered queue only once they are marked:
+ * each peering's packets are sent, and delivered to the VPC, in the order
+ * they came, whatever CPU did their crypto.
+ *
+ * A packet that finds its peering idle (vp_queue_idle) on the serial
+ * stage's CPU skips the workers: it is sealed or opened at once with the
+ * CPU's inline request and handed on by the serial stage right there, if
+ * no one else runs it (peer->serial). A lone packet costs no wakeup, and
+ * the order holds: whoever runs the serial stage, it runs on that CPU.
+ *
+ * A packet on the queues holds a reference to its keypair (so to its
+ * peering) and to the device. A peering being removed waits for both
+ * stages (vp_queue_peer_stop) before it empties its queues.
+ */
+#ifndef _VP_QUEUEING_H
+#define _VP_QUEUEING_H
+
+#include <linux/atomic.h>
+#include <linux/ktime.h>
+#include <linux/ptr_ring.h>
+#include <linux/skbuff.h>
+#include <linux/workqueue.h>
+
+struct vp_device;
+struct vp_peer;
+
+/* Per peering and direction, and per device crypt queue. */
+#define VP_MAX_QUEUED	1024
+/* Scatterlist entries of a worker's request; more is linearized. */
+#define VP_MAX_SG	(MAX_SKB_FRAGS + 2)
+/* Packets a serial stage hands on per softirq. */
+#define VP_SERIAL_BATCH	64
+/*
+ * A packet goes the inline way when its peering's queue is empty and the
+ * peering queued nothing in that direction for this long: a lone packet
+ * (a ping, a request) skips the workers' wakeups, a stream keeps every
+ * CPU busy.
+ */
+#define VP_IDLE_NS	(1 * NSEC_PER_MSEC)
+
+enum vp_pkt_state {
+	VP_PKT_UNCRYPTED,
+	VP_PKT_CRYPTED,
+	VP_PKT_DEAD,
+};
+
+struct vp_crypt_worker {
+	struct work_struct work;
+	struct vp_crypt_queue *queue;
+	/* One AEAD request, reused packet after packet (crypto.c). */
+	void *req;
+	unsigned int req_size;
+};
+
+/*
+ * A CPU's request for a packet of an idle peering, sealed or opened at
+ * once in the context that has it (queueing.c). BH disabled while in use;
+ * busy while an asynchronous driver still holds it.
+ */
+struct vp_inline_req {
+	void *req;
+	unsigned int req_size;
+	bool busy;			/* READ_ONCE/WRITE_ONCE */
+};
+
+/* Bits of peer->serial: who runs a serial stage now. */
+enum {
+	VP_SERIAL_TX,
+	VP_SERIAL_RX,
+};
+
+struct vp_crypt_queue {
+	struct ptr_ring ring;
+	struct vp_crypt_worker __percpu *worker;
+	struct workqueue_struct *wq;
+	int last_cpu;
+};
+
+int vp_crypt_queue_init(struct vp_crypt_queue *q, struct workqueue_struct *wq,
+			work_func_t fn);
+void vp_crypt_queue_free(struct vp_crypt_queue *q);
+
+/*
+ * Puts skb, already on its peering's ordered queue, on q for the next
+ * CPU's worker. false: q is full, and skb is the caller's to mark dead.
+ */
+bool vp_crypt_queue_add(struct vp_crypt_queue *q, struct sk_buff *skb);
+
+/* The ordered queue's head, if its crypto is done, taken off the queue. */
+struct sk_buff *vp_queue_ready(struct sk_buff_head *queue);
+/* Whether the ordered queue's head has its crypto done. */
+bool vp_queue_head_ready(struct sk_buff_head *queue);
+
+/*
+ * Whether a packet about to join queue, under its lock, finds it idle
+ * (see VP_IDLE_NS); *last is the time of the queue's latest packet.
+ */
+static inline bool vp_queue_idle(struct sk_buff_head *queue, u64 *last)
+{
+	u64 now = ktime_get_mono_fast_ns(), then = *last;
+
+	*last = now;
+	return skb_queue_empty(queue) && now - then > VP_IDLE_NS;
+}
+
+/* The CPU a peering's serial stage runs on. */
+int vp_queue_serial_cpu(struct vp_peer *peer);
+
+/*
+ * Stopping a peering's pipeline, once no new packet can reach it (it is
+ * unpublished and a grace period has passed): vp_queue_flush() waits for
+ * the device's crypt workers and serial stages to finish what they hold,
+ * then vp_queue_peer_purge() frees what is left on the peering's ordered
+ * queues (nothing, unless a stage stopped at a packet still on its way).
+ * Both sleep.
+ */
+void vp_queue_flush(struct vp_device *vp);
+void vp_queue_peer_purge(struct vp_peer *peer);
+
+#endif /* _VP_QUEUEING_H */
