@@ -74,7 +74,7 @@ check-debug-built: tools
 # bench/report.py then writes bench/results.{json,md,png}.
 BENCH_ROUNDS ?= 3
 BENCH_TIME ?= 10
-BENCH_ROWS ?= veth vxlan wireguard ipsec vpcpeer-128 vpcpeer-256
+BENCH_ROWS ?= veth vxlan wireguard ipsec vpcpeer-128 vpcpeer-256 vpcpeer-scale
 bench: deps
 	@$(MAKE) --no-print-directory bench-built
 

@@ -24,6 +24,8 @@ METRICS = [
     ("rtt_p99_ms", "RTT p99 ms", False),
     ("tcp1_retransmits", "TCP 1 flow retr.", False),
     ("tcp4_retransmits", "TCP 4 flows retr.", False),
+    ("tcp1_reorders", "TCP 1 flow reord.", False),
+    ("tcp4_reorders", "TCP 4 flows reord.", False),
 ]
 RATIOS = ["tcp1_mbps", "tcp4_mbps", "udp64_pps", "rtt_median_ms"]
 
@@ -54,7 +56,8 @@ def fmt(x):
     return "%d" % x
 
 
-ENCRYPTED = ("wireguard", "ipsec", "vpcpeer-128", "vpcpeer-256")
+ENCRYPTED = ("wireguard", "ipsec", "vpcpeer-128", "vpcpeer-256",
+             "vpcpeer-scale")
 
 
 def cell(s):
@@ -102,6 +105,20 @@ def table(meta, results, rows):
                 "decrypts %.0f Mbit/s, so two CPUs that each encrypt and "
                 "decrypt what they carry reach %.0f Mbit/s. TCP 1 flow as a "
                 "share of it: %s.\n" % (e, d, ceiling, shares or "no row"))
+    sc = results.get("vpcpeer-scale", {})
+    if "config_s" in sc:
+        g = lambda m: sc[m]["median"]  # noqa: E731
+        base = results.get("vpcpeer-128", {}).get("tcp1_mbps")
+        vs = ""
+        if base and "tcp1_mbps" in sc:
+            vs = (" Its TCP 1 flow is %.1f%% of vpcpeer-128's."
+                  % (100 * g("tcp1_mbps") / base["median"]))
+        out += ("\nvpcpeer-scale: vpcpeer-128 with %d peerings and %d routes "
+                "configured in the guest (8 VPCs), by vpcpeerctl batch in "
+                "%.2f s; slab grew %d bytes a peering and %d bytes a route.%s"
+                "\n" % (g("config_peers"), g("config_routes"), g("config_s"),
+                        g("slab_per_peer_bytes"), g("slab_per_route_bytes"),
+                        vs))
     out += ("\n%s, %d vCPUs (TCG), %d rounds of %d s, medians (lowest-highest)."
             "\n" % (meta.get("kernel", "?"), meta.get("cpus", 0),
                     meta.get("rounds", 0), meta.get("seconds", 0)))

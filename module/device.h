@@ -129,10 +129,12 @@ u16 vp_device_port(struct vp_device *vp);
 int vp_routes_publish(struct vp_device *vp, const struct vp_peer *skip);
 int vp_routes_check_peer(struct vp_device *vp, const struct vp_peer *peer,
 			 struct netlink_ext_ack *extack);
-int vp_route_add(struct vp_device *vp, const struct vp_route *r,
-		 struct netlink_ext_ack *extack);
-int vp_route_del(struct vp_device *vp, const struct vp_prefix *p,
-		 struct netlink_ext_ack *extack);
+int vp_routes_add(struct vp_device *vp, const struct vp_route *rs,
+		  unsigned int n, unsigned int *bad,
+		  struct netlink_ext_ack *extack);
+int vp_routes_del(struct vp_device *vp, const struct vp_prefix *ps,
+		  unsigned int n, unsigned int *bad,
+		  struct netlink_ext_ack *extack);
 
 int vp_device_init(void);
 void vp_device_uninit(void);

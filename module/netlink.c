@@ -812,51 +812,116 @@ out_put:
 
 /* ---------------------------------------------------------------- route */
 
+/*
+ * NEW_ROUTE and DEL_ROUTE take one VPCPEER_A_DEVICE_ROUTE nest or several
+ * (a batch, all or none): each is parsed into rs[i]. Returns how many, or
+ * < 0 with the bad nest named.
+ */
+static int vp_route_parse(struct genl_info *info, bool add,
+			  struct vp_route **rsp, struct nlattr ***nestsp)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr *tb[VPCPEER_A_ROUTE_MAX + 1];
+	struct nlattr *a, **nests;
+	struct vp_route *rs;
+	int rem, n = 0, ret;
+
+	nlmsg_for_each_attr(a, info->nlhdr, GENL_HDRLEN, rem)
+		n += nla_type(a) == VPCPEER_A_DEVICE_ROUTE;
+	if (!n) {
+		NL_SET_ERR_MSG(extack, "missing the route attribute");
+		return -EINVAL;
+	}
+	if (n > 2 * VPCPEER_MAX_ROUTES) {
+		NL_SET_ERR_MSG(extack, "too many routes in one request");
+		return -E2BIG;
+	}
+	rs = kvcalloc(n, sizeof(*rs), GFP_KERNEL);
+	nests = kvcalloc(n, sizeof(*nests), GFP_KERNEL);
+	if (!rs || !nests) {
+		ret = -ENOMEM;
+		goto err;
+	}
+	n = 0;
+	nlmsg_for_each_attr(a, info->nlhdr, GENL_HDRLEN, rem) {
+		if (nla_type(a) != VPCPEER_A_DEVICE_ROUTE)
+			continue;
+		nests[n] = a;
+		ret = nla_parse_nested(tb, VPCPEER_A_ROUTE_MAX, a,
+				       vp_route_policy, extack);
+		if (ret)
+			goto err;
+		if (!tb[VPCPEER_A_ROUTE_PREFIX] ||
+		    (add && !tb[VPCPEER_A_ROUTE_PCX])) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "a route needs a prefix (and a pcx id to add)");
+			ret = -EINVAL;
+			goto err;
+		}
+		ret = vp_nla_prefix(tb[VPCPEER_A_ROUTE_PREFIX], &rs[n].prefix,
+				    extack) ?:
+		      (add ? vp_nla_pcx(tb[VPCPEER_A_ROUTE_PCX], extack) : 0);
+		if (ret)
+			goto err;
+		if (add)
+			nla_strscpy(rs[n].pcx, tb[VPCPEER_A_ROUTE_PCX],
+				    sizeof(rs[n].pcx));
+		n++;
+	}
+	*rsp = rs;
+	*nestsp = nests;
+	return n;
+err:
+	kvfree(rs);
+	kvfree(nests);
+	return ret;
+}
+
 static int vp_route_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nlattr *nest = info->attrs[VPCPEER_A_DEVICE_ROUTE];
-	struct netlink_ext_ack *extack = info->extack;
 	bool add = info->genlhdr->cmd == VPCPEER_CMD_NEW_ROUTE;
-	struct nlattr *tb[VPCPEER_A_ROUTE_MAX + 1];
-	struct vp_route r = { };
+	struct vp_prefix *ps = NULL;
+	struct vp_route *rs = NULL;
+	struct nlattr **nests = NULL;
 	struct net_device *dev;
 	netdevice_tracker tracker;
 	struct vp_device *vp;
-	int ret;
+	unsigned int bad = 0, i;
+	int n, ret;
 
 	dev = vp_lookup_device(genl_info_net(info), info->attrs, &tracker,
-			       extack);
+			       info->extack);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
 	vp = netdev_priv(dev);
-	if (!nest) {
-		NL_SET_ERR_MSG(extack, "missing the route attribute");
-		ret = -EINVAL;
+	n = vp_route_parse(info, add, &rs, &nests);
+	if (n < 0) {
+		ret = n;
 		goto out_put;
 	}
-	ret = nla_parse_nested(tb, VPCPEER_A_ROUTE_MAX, nest, vp_route_policy,
-			       extack);
-	if (ret)
-		goto out_put;
-	if (!tb[VPCPEER_A_ROUTE_PREFIX] || (add && !tb[VPCPEER_A_ROUTE_PCX])) {
-		NL_SET_ERR_MSG_ATTR(extack, nest,
-				    "a route needs a prefix (and a pcx id to add)");
-		ret = -EINVAL;
-		goto out_put;
+	if (!add) {
+		ps = kvcalloc(n, sizeof(*ps), GFP_KERNEL);
+		if (!ps) {
+			ret = -ENOMEM;
+			goto out_free;
+		}
+		for (i = 0; i < n; i++)
+			ps[i] = rs[i].prefix;
 	}
-	ret = vp_nla_prefix(tb[VPCPEER_A_ROUTE_PREFIX], &r.prefix, extack) ?:
-	      (add ? vp_nla_pcx(tb[VPCPEER_A_ROUTE_PCX], extack) : 0);
-	if (ret)
-		goto out_put;
 
 	mutex_lock(&vp->conf_lock);
-	if (add) {
-		nla_strscpy(r.pcx, tb[VPCPEER_A_ROUTE_PCX], sizeof(r.pcx));
-		ret = vp_route_add(vp, &r, extack);
-	} else {
-		ret = vp_route_del(vp, &r.prefix, extack);
-	}
+	if (add)
+		ret = vp_routes_add(vp, rs, n, &bad, info->extack);
+	else
+		ret = vp_routes_del(vp, ps, n, &bad, info->extack);
 	mutex_unlock(&vp->conf_lock);
+	/* The route refused, for the tool to name. */
+	if (ret && ret != -ENOMEM)
+		NL_SET_BAD_ATTR(info->extack, nests[bad]);
+out_free:
+	kvfree(ps);
+	kvfree(rs);
+	kvfree(nests);
 out_put:
 	netdev_put(dev, &tracker);
 	return ret;

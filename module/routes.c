@@ -106,75 +106,113 @@ int vp_routes_check_peer(struct vp_device *vp, const struct vp_peer *peer,
 	return 0;
 }
 
-int vp_route_add(struct vp_device *vp, const struct vp_route *r,
-		 struct netlink_ext_ack *extack)
+/*
+ * Adds routes rs[n], all or none, with one new table. On a refusal *bad
+ * is the index of the route refused.
+ */
+int vp_routes_add(struct vp_device *vp, const struct vp_route *rs,
+		  unsigned int n, unsigned int *bad,
+		  struct netlink_ext_ack *extack)
 {
+	unsigned int i, j, count[2] = { };
 	char buf[VP_PREFIX_STR];
 	struct vp_route *routes;
 	struct vp_peer *peer;
-	unsigned int i, same_family = 0;
 	int at;
 
 	lockdep_assert_held(&vp->conf_lock);
-	peer = vp_peer_find(vp, r->pcx);
-	if (!peer) {
-		vp_err(extack, NULL, "no such peering",
-		       "no peering %s on %s", r->pcx, vp->dev->name);
-		return -ENOENT;
-	}
-	if (!vp_peer_holds(peer, &r->prefix)) {
-		vp_err(extack, NULL,
-		       "route is outside every cidr of its peering",
-		       "route %s is outside every cidr of %s (%s)",
-		       vp_prefix_str(buf, &r->prefix), r->pcx,
-		       peer->remote_vpc);
-		return -EINVAL;
-	}
-	at = vp_route_find(vp, &r->prefix);
-	if (at >= 0) {
-		vp_err(extack, NULL, "the route exists",
-		       "route %s exists, via %s",
-		       vp_prefix_str(buf, &r->prefix), vp->routes[at].pcx);
-		return -EEXIST;
-	}
 	for (i = 0; i < vp->n_routes; i++)
-		same_family += vp->routes[i].prefix.family == r->prefix.family;
-	if (same_family >= VPCPEER_MAX_ROUTES) {
-		vp_err(extack, NULL, "too many routes of one family",
-		       "%s has %u IPv%u routes, the limit", vp->dev->name,
-		       VPCPEER_MAX_ROUTES, r->prefix.family);
-		return -ENOSPC;
+		count[vp->routes[i].prefix.family == VP_AF_INET6]++;
+	for (i = 0; i < n; i++) {
+		const struct vp_route *r = &rs[i];
+
+		*bad = i;
+		peer = vp_peer_find(vp, r->pcx);
+		if (!peer) {
+			vp_err(extack, NULL, "no such peering",
+			       "no peering %s on %s", r->pcx, vp->dev->name);
+			return -ENOENT;
+		}
+		if (!vp_peer_holds(peer, &r->prefix)) {
+			vp_err(extack, NULL,
+			       "route is outside every cidr of its peering",
+			       "route %s is outside every cidr of %s (%s)",
+			       vp_prefix_str(buf, &r->prefix), r->pcx,
+			       peer->remote_vpc);
+			return -EINVAL;
+		}
+		at = vp_route_find(vp, &r->prefix);
+		if (at >= 0) {
+			vp_err(extack, NULL, "the route exists",
+			       "route %s exists, via %s",
+			       vp_prefix_str(buf, &r->prefix),
+			       vp->routes[at].pcx);
+			return -EEXIST;
+		}
+		for (j = 0; j < i; j++) {
+			if (memcmp(&rs[j].prefix, &r->prefix,
+				   sizeof(r->prefix)))
+				continue;
+			vp_err(extack, NULL, "the route is given twice",
+			       "route %s is given twice",
+			       vp_prefix_str(buf, &r->prefix));
+			return -EEXIST;
+		}
+		if (++count[r->prefix.family == VP_AF_INET6] >
+		    VPCPEER_MAX_ROUTES) {
+			vp_err(extack, NULL, "too many routes of one family",
+			       "%s would have over %u IPv%u routes, the limit",
+			       vp->dev->name, VPCPEER_MAX_ROUTES,
+			       r->prefix.family);
+			return -ENOSPC;
+		}
 	}
 
-	routes = kvmalloc_array(vp->n_routes + 1, sizeof(*routes), GFP_KERNEL);
+	routes = kvmalloc_array(vp->n_routes + n, sizeof(*routes), GFP_KERNEL);
 	if (!routes)
 		return -ENOMEM;
 	if (vp->n_routes)
 		memcpy(routes, vp->routes, vp->n_routes * sizeof(*routes));
-	routes[vp->n_routes] = *r;
-	return vp_routes_replace(vp, routes, vp->n_routes + 1);
+	memcpy(routes + vp->n_routes, rs, n * sizeof(*routes));
+	return vp_routes_replace(vp, routes, vp->n_routes + n);
 }
 
-int vp_route_del(struct vp_device *vp, const struct vp_prefix *p,
-		 struct netlink_ext_ack *extack)
+/* Deletes the routes of prefixes ps[n], all or none; see vp_routes_add. */
+int vp_routes_del(struct vp_device *vp, const struct vp_prefix *ps,
+		  unsigned int n, unsigned int *bad,
+		  struct netlink_ext_ack *extack)
 {
 	char buf[VP_PREFIX_STR];
 	struct vp_route *routes;
+	unsigned int i, j, k;
+	bool *gone;
 	int at;
 
 	lockdep_assert_held(&vp->conf_lock);
-	at = vp_route_find(vp, p);
-	if (at < 0) {
-		vp_err(extack, NULL, "no such route",
-		       "no route %s on %s", vp_prefix_str(buf, p),
-		       vp->dev->name);
-		return -ENOENT;
-	}
-	routes = kvmalloc_array(vp->n_routes, sizeof(*routes), GFP_KERNEL);
-	if (!routes)
+	gone = kvcalloc(vp->n_routes ?: 1, sizeof(*gone), GFP_KERNEL);
+	if (!gone)
 		return -ENOMEM;
-	memcpy(routes, vp->routes, at * sizeof(*routes));
-	memcpy(routes + at, vp->routes + at + 1,
-	       (vp->n_routes - at - 1) * sizeof(*routes));
-	return vp_routes_replace(vp, routes, vp->n_routes - 1);
+	for (i = 0; i < n; i++) {
+		*bad = i;
+		at = vp_route_find(vp, &ps[i]);
+		if (at < 0 || gone[at]) {
+			vp_err(extack, NULL, "no such route",
+			       "no route %s on %s%s", vp_prefix_str(buf, &ps[i]),
+			       vp->dev->name, at < 0 ? "" : " (given twice)");
+			kvfree(gone);
+			return -ENOENT;
+		}
+		gone[at] = true;
+	}
+	routes = kvmalloc_array(vp->n_routes - n ?: 1, sizeof(*routes),
+				GFP_KERNEL);
+	if (!routes) {
+		kvfree(gone);
+		return -ENOMEM;
+	}
+	for (j = 0, k = 0; j < vp->n_routes; j++)
+		if (!gone[j])
+			routes[k++] = vp->routes[j];
+	kvfree(gone);
+	return vp_routes_replace(vp, routes, k);
 }

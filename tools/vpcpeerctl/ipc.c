@@ -208,9 +208,11 @@ static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 				nla_get_u32(tb[NLMSGERR_ATTR_MISS_NEST]) : 0,
 				(int)nla_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE]),
 				attr, sizeof(attr));
-	else if (tb[NLMSGERR_ATTR_OFFS])
-		named = attr_at(call->req, nla_get_u32(tb[NLMSGERR_ATTR_OFFS]),
-				-1, attr, sizeof(attr));
+	else if (tb[NLMSGERR_ATTR_OFFS]) {
+		call->ipc->bad_offs = nla_get_u32(tb[NLMSGERR_ATTR_OFFS]);
+		named = attr_at(call->req, call->ipc->bad_offs, -1, attr,
+				sizeof(attr));
+	}
 	if (named && tb[NLMSGERR_ATTR_MISS_TYPE] && (!msg || !*msg)) {
 		snprintf(call->ipc->err, sizeof(call->ipc->err),
 			 "missing attribute %s", attr);
@@ -284,11 +286,38 @@ static int on_reply(struct nl_msg *msg, void *arg)
 	return ret;
 }
 
+/*
+ * While kept (ipc_keep), the sockets opened are kept open and handed to
+ * every later ipc_open()/ipc_open_route(): a batch of commands pays for a
+ * socket and the family's lookup once.
+ */
+static struct {
+	bool on;
+	struct nl_sock *genl, *route;
+	int family;
+} kept;
+
+void ipc_keep(bool on)
+{
+	kept.on = on;
+	if (on)
+		return;
+	nl_socket_free(kept.genl);
+	nl_socket_free(kept.route);
+	kept.genl = NULL;
+	kept.route = NULL;
+}
+
 int ipc_open(struct ipc *ipc)
 {
 	int one = 1;
 
 	ipc->err[0] = '\0';
+	if (kept.genl) {
+		ipc->sk = kept.genl;
+		ipc->family = kept.family;
+		return 0;
+	}
 	ipc->sk = nl_socket_alloc();
 	if (!ipc->sk) {
 		snprintf(ipc->err, sizeof(ipc->err), "out of memory");
@@ -310,6 +339,10 @@ int ipc_open(struct ipc *ipc)
 		ipc_close(ipc);
 		return -ENOENT;
 	}
+	if (kept.on) {
+		kept.genl = ipc->sk;
+		kept.family = ipc->family;
+	}
 	return 0;
 }
 
@@ -319,6 +352,10 @@ int ipc_open_route(struct ipc *ipc)
 
 	ipc->err[0] = '\0';
 	ipc->family = 0;
+	if (kept.route) {
+		ipc->sk = kept.route;
+		return 0;
+	}
 	ipc->sk = nl_socket_alloc();
 	if (!ipc->sk) {
 		snprintf(ipc->err, sizeof(ipc->err), "out of memory");
@@ -332,18 +369,26 @@ int ipc_open_route(struct ipc *ipc)
 	}
 	setsockopt(nl_socket_get_fd(ipc->sk), SOL_NETLINK, NETLINK_EXT_ACK,
 		   &one, sizeof(one));
+	if (kept.on)
+		kept.route = ipc->sk;
 	return 0;
 }
 
 void ipc_close(struct ipc *ipc)
 {
-	nl_socket_free(ipc->sk);
+	if (ipc->sk != kept.genl && ipc->sk != kept.route)
+		nl_socket_free(ipc->sk);
 	ipc->sk = NULL;
 }
 
 struct nl_msg *ipc_new(struct ipc *ipc, int cmd, int flags)
 {
-	struct nl_msg *msg = nlmsg_alloc();
+	return ipc_new_size(ipc, cmd, flags, 0);
+}
+
+struct nl_msg *ipc_new_size(struct ipc *ipc, int cmd, int flags, size_t size)
+{
+	struct nl_msg *msg = size ? nlmsg_alloc_size(size) : nlmsg_alloc();
 
 	if (msg && !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, ipc->family,
 				0, flags, cmd, VPCPEER_GENL_VERSION)) {
@@ -372,6 +417,7 @@ int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 	int ret;
 
 	ipc->err[0] = '\0';
+	ipc->bad_offs = 0;
 	if (!msg) {
 		snprintf(ipc->err, sizeof(ipc->err), "out of memory");
 		return -ENOMEM;

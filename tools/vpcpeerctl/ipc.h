@@ -9,6 +9,7 @@
 #ifndef VPCTL_IPC_H
 #define VPCTL_IPC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <netlink/genl/genl.h>
 #include <netlink/msg.h>
@@ -23,6 +24,10 @@ struct prefix;
 struct ipc {
 	struct nl_sock *sk;
 	int family;		/* genl family id; 0 on a NETLINK_ROUTE socket */
+	/* Where in the failed request the kernel's bad attribute is; 0 if
+	 * it named none.
+	 */
+	unsigned int bad_offs;
 	char err[512];
 };
 
@@ -38,8 +43,15 @@ int ipc_open(struct ipc *ipc);
 int ipc_open_route(struct ipc *ipc);
 /* Safe to call twice. */
 void ipc_close(struct ipc *ipc);
+/*
+ * ipc_keep(true): from now on the sockets opened stay open and serve every
+ * later ipc_open()/ipc_open_route(); ipc_keep(false) closes them.
+ */
+void ipc_keep(bool on);
 /* A vpcpeer request, or NULL if out of memory. */
 struct nl_msg *ipc_new(struct ipc *ipc, int cmd, int flags);
+/* The same, with room for size bytes (ipc_new: a page). */
+struct nl_msg *ipc_new_size(struct ipc *ipc, int cmd, int flags, size_t size);
 /* Wipes (it may hold a secret) and frees a request; msg may be NULL. */
 void ipc_free(struct nl_msg *msg);
 /*

@@ -51,9 +51,12 @@ static int vpcpeer_route(struct ipc *ipc, int cmd, const char *dev,
 	return ret;
 }
 
-/* RTM_NEWROUTE or RTM_DELROUTE of "PREFIX dev DEV" in the main table. */
-static int kernel_route(struct ipc *ipc, int type, const char *dev,
-			const struct prefix *p)
+/*
+ * RTM_NEWROUTE or RTM_DELROUTE of "PREFIX dev IFINDEX" in the main table,
+ * on rt, an open rtnetlink socket.
+ */
+static int kernel_route_on(struct ipc *rt, int type, unsigned int ifindex,
+			   const struct prefix *p)
 {
 	bool add = type == RTM_NEWROUTE;
 	struct rtmsg rtm = {
@@ -65,19 +68,8 @@ static int kernel_route(struct ipc *ipc, int type, const char *dev,
 		.rtm_scope = add ? RT_SCOPE_LINK : RT_SCOPE_NOWHERE,
 		.rtm_type = add ? RTN_UNICAST : RTN_UNSPEC,
 	};
-	unsigned int ifindex = if_nametoindex(dev);
 	struct nl_msg *msg;
-	int ret;
 
-	if (!ifindex) {
-		ret = -errno;
-		snprintf(ipc->err, sizeof(ipc->err), "%s: %s", dev,
-			 strerror(errno));
-		return ret;
-	}
-	ret = ipc_open_route(ipc);
-	if (ret)
-		return ret;
 	msg = nlmsg_alloc_simple(type, add ? NLM_F_CREATE | NLM_F_REPLACE : 0);
 	if (msg &&
 	    (nlmsg_append(msg, &rtm, sizeof(rtm), NLMSG_ALIGNTO) ||
@@ -86,7 +78,33 @@ static int kernel_route(struct ipc *ipc, int type, const char *dev,
 		ipc_free(msg);
 		msg = NULL;
 	}
-	ret = ipc_do(ipc, msg, 0, NULL, NULL);
+	return ipc_do(rt, msg, 0, NULL, NULL);
+}
+
+/* The ifindex of dev, or 0 with the reason in ipc->err. */
+static unsigned int dev_index(struct ipc *ipc, const char *dev)
+{
+	unsigned int ifindex = if_nametoindex(dev);
+
+	if (!ifindex)
+		snprintf(ipc->err, sizeof(ipc->err), "%s: %s", dev,
+			 strerror(errno));
+	return ifindex;
+}
+
+/* kernel_route_on() with a socket of its own. */
+static int kernel_route(struct ipc *ipc, int type, const char *dev,
+			const struct prefix *p)
+{
+	unsigned int ifindex = dev_index(ipc, dev);
+	int ret;
+
+	if (!ifindex)
+		return -ENODEV;
+	ret = ipc_open_route(ipc);
+	if (ret)
+		return ret;
+	ret = kernel_route_on(ipc, type, ifindex, p);
 	ipc_close(ipc);
 	return ret;
 }
@@ -106,37 +124,124 @@ static bool route_args(const char *sub, char *argv[], struct prefix *p)
 	return true;
 }
 
-static int route_add(int argc, char *argv[])
+int route_add_parse(int argc, char *argv[], struct route_add *r)
 {
 	struct keyword via = { .name = "via" };
-	char buf[PREFIX_STRLEN], ctx[64];
-	struct ipc ipc, rt;
-	struct prefix p;
-	const char *dev;
+	char ctx[64];
 
 	if (argc != 5 || keywords_parse(2, argv + 3, &via, 1))
 		return usage_error("route add");
-	dev = argv[1];
-	if (!route_args("add", argv + 1, &p))
+	if (!route_args("add", argv + 1, &r->prefix))
 		return EXIT_USAGE;
-	prefix_format(&p, buf);
-	snprintf(ctx, sizeof(ctx), "route add %s", dev);
+	snprintf(ctx, sizeof(ctx), "route add %s", argv[1]);
 	if (!check_pcx(ctx, via.value))
 		return EXIT_USAGE;
-	if (vpcpeer_route(&ipc, VPCPEER_CMD_NEW_ROUTE, dev, &p, via.value)) {
-		fail("%s %s: %s", ctx, buf, ipc.err);
-		return EXIT_FAIL;
-	}
-	if (kernel_route(&rt, RTM_NEWROUTE, dev, &p)) {
-		if (vpcpeer_route(&ipc, VPCPEER_CMD_DEL_ROUTE, dev, &p, NULL))
-			fail("%s %s: kernel route: %s (and undoing the vpcpeer route failed: %s)",
-			     ctx, buf, rt.err, ipc.err);
-		else
-			fail("%s %s: kernel route: %s (vpcpeer route undone)",
-			     ctx, buf, rt.err);
-		return EXIT_FAIL;
-	}
+	r->dev = argv[1];
+	r->pcx = via.value;
 	return EXIT_OK;
+}
+
+/* Room for a NEW_ROUTE request of n routes. */
+static size_t route_request_size(size_t n)
+{
+	return 1024 + n * 128;
+}
+
+int route_add_many(const struct route_add *rs, size_t n, size_t *bad,
+		   void (*at)(size_t i, void *arg), void *arg)
+{
+	unsigned int offs[ROUTE_BATCH_MAX], ifindex;
+	char buf[PREFIX_STRLEN];
+	struct ipc ipc, rt;
+	struct nlattr *nest;
+	struct nl_msg *msg;
+	size_t i;
+	int ret;
+
+	*bad = n;
+	if (!n || n > ROUTE_BATCH_MAX)
+		return EXIT_USAGE;
+	ret = ipc_open(&ipc);
+	if (ret) {
+		if (at)
+			at(0, arg);
+		fail("route add %s: %s", rs[0].dev, ipc.err);
+		return EXIT_FAIL;
+	}
+	msg = ipc_new_size(&ipc, VPCPEER_CMD_NEW_ROUTE, 0,
+			   route_request_size(n));
+	if (msg && ipc_put_dev(msg, rs[0].dev, 0))
+		goto nomem;
+	for (i = 0; msg && i < n; i++) {
+		nest = nla_nest_start(msg, NLA_F_NESTED |
+				      VPCPEER_A_DEVICE_ROUTE);
+		if (!nest)
+			goto nomem;
+		offs[i] = (unsigned int)((char *)nest -
+					 (char *)nlmsg_hdr(msg));
+		if (ipc_put_prefix(msg, VPCPEER_A_ROUTE_PREFIX,
+				   &rs[i].prefix) ||
+		    nla_put_string(msg, VPCPEER_A_ROUTE_PCX, rs[i].pcx) ||
+		    nla_nest_end(msg, nest))
+			goto nomem;
+	}
+	ret = ipc_do(&ipc, msg, 0, NULL, NULL);
+	ipc_close(&ipc);
+	if (ret) {
+		/* The route the kernel refused, if it named one. */
+		for (i = 0; i < n && ipc.bad_offs; i++)
+			if (ipc.bad_offs >= offs[i] &&
+			    (i + 1 == n || ipc.bad_offs < offs[i + 1]))
+				*bad = i;
+		if (at)
+			at(*bad < n ? *bad : 0, arg);
+		if (*bad < n)
+			fail("route add %s %s: %s", rs[*bad].dev,
+			     prefix_format(&rs[*bad].prefix, buf), ipc.err);
+		else
+			fail("route add %s: %s", rs[0].dev, ipc.err);
+		return EXIT_FAIL;
+	}
+
+	/* The kernel routes that bring the prefixes to the device. */
+	ifindex = dev_index(&rt, rs[0].dev);
+	ret = ifindex ? ipc_open_route(&rt) : -ENODEV;
+	for (i = 0; !ret && i < n; i++)
+		ret = kernel_route_on(&rt, RTM_NEWROUTE, ifindex,
+				      &rs[i].prefix);
+	if (ifindex && rt.sk)
+		ipc_close(&rt);
+	if (!ret)
+		return EXIT_OK;
+	/* Undo the vpcpeer routes from the one that failed on. */
+	*bad = i ? i - 1 : 0;
+	if (at)
+		at(*bad, arg);
+	for (i = *bad; i < n; i++)
+		if (vpcpeer_route(&ipc, VPCPEER_CMD_DEL_ROUTE, rs[i].dev,
+				  &rs[i].prefix, NULL))
+			break;
+	fail("route add %s %s: kernel route: %s (%s)", rs[*bad].dev,
+	     prefix_format(&rs[*bad].prefix, buf), rt.err,
+	     i == n ? "vpcpeer route undone" : "and undoing the vpcpeer route failed");
+	return EXIT_FAIL;
+
+nomem:
+	ipc_free(msg);
+	ipc_close(&ipc);
+	if (at)
+		at(0, arg);
+	fail("route add %s: out of memory", rs[0].dev);
+	return EXIT_FAIL;
+}
+
+static int route_add(int argc, char *argv[])
+{
+	struct route_add r;
+	size_t bad;
+	int ret = route_add_parse(argc, argv, &r);
+
+	return ret ? ret : route_add_many(&r, 1, &bad, NULL, NULL);
 }
 
 static int route_del(int argc, char *argv[])

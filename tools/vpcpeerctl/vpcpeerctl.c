@@ -13,6 +13,7 @@
 
 struct options opts;
 const char *prog = "vpcpeerctl";
+const char *fail_at;
 
 /*
  * Every command as --help shows it. Commands with a second word ("route
@@ -48,6 +49,10 @@ static const struct command {
 	  "delete a route, and the kernel route PREFIX dev DEV" },
 	{ "route show", cmd_route, "DEV [-j]",
 	  "list a device's routes" },
+	{ "batch", cmd_batch, "FILE",
+	  "run the commands of FILE (- for stdin), one a line, stopping at "
+	  "the first that fails; consecutive route adds for one device go "
+	  "as one request" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -57,6 +62,8 @@ void fail(const char *fmt, ...)
 	va_list ap;
 
 	fprintf(stderr, "%s: ", prog);
+	if (fail_at)
+		fprintf(stderr, "%s: ", fail_at);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -131,7 +138,6 @@ int main(int argc, char *argv[])
 {
 	char *args[256];
 	int nargs = 0, i;
-	size_t c;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json")) {
@@ -159,12 +165,19 @@ int main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	return run_command(nargs, args);
+}
+
+int run_command(int argc, char *argv[])
+{
+	size_t c;
+
 	for (c = 0; c < N_COMMANDS; c++) {
 		size_t n = strcspn(commands[c].name, " ");	/* first word */
 
-		if (!strncmp(args[0], commands[c].name, n) && !args[0][n])
-			return commands[c].fn(nargs, args);
+		if (!strncmp(argv[0], commands[c].name, n) && !argv[0][n])
+			return commands[c].fn(argc, argv);
 	}
-	fail("unknown command \"%s\" (try --help)", args[0]);
+	fail("unknown command \"%s\" (try --help)", argv[0]);
 	return EXIT_USAGE;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "json.h"
+#include "parse.h"
 
 /* Exit codes scripts can rely on. */
 #define EXIT_OK		0
@@ -19,8 +20,10 @@ struct options {
 
 extern struct options opts;
 extern const char *prog;
+/* Where the command comes from, if not the command line ("FILE:LINE"). */
+extern const char *fail_at;
 
-/* One line on stderr: "vpcpeerctl: <what>". */
+/* One line on stderr: "vpcpeerctl: [FAIL_AT: ]<what>". */
 void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "vpcpeerctl: usage: vpcpeerctl NAME ARGS" for the command NAME (as in
  * --help, e.g. "route add"); returns EXIT_USAGE.
@@ -42,6 +45,28 @@ int cmd_del_peer(int argc, char *argv[]);
 int cmd_rekey(int argc, char *argv[]);
 int cmd_route(int argc, char *argv[]);
 int cmd_show(int argc, char *argv[]);
+int cmd_batch(int argc, char *argv[]);
+/* Runs args as a command line's command and its arguments. */
+int run_command(int argc, char *argv[]);
+
+/* A "route add DEV PREFIX via PCX", parsed; dev and pcx point into argv. */
+struct route_add {
+	const char *dev, *pcx;
+	struct prefix prefix;
+};
+
+/* Routes one NEW_ROUTE request carries at most. */
+#define ROUTE_BATCH_MAX	500
+/* argv: "add" DEV PREFIX "via" PCX. EXIT_OK, or EXIT_USAGE after a line. */
+int route_add_parse(int argc, char *argv[], struct route_add *r);
+/*
+ * Adds routes rs[n] (1 <= n <= ROUTE_BATCH_MAX, one device) in one
+ * request, all or none, then their kernel routes. EXIT_OK, or EXIT_FAIL
+ * after a line, which at (if not NULL) may prefix for route i, the one at
+ * fault (*bad; n if none is, and then at is told 0).
+ */
+int route_add_many(const struct route_add *rs, size_t n, size_t *bad,
+		   void (*at)(size_t i, void *arg), void *arg);
 
 /*
  * Output of show and route show, kept in memory and printed only once the

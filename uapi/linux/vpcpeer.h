@@ -17,8 +17,9 @@
  * VPCPEER_CMD_GET_PEER     dumpit: the device's peerings, one message each,
  *                          with DEVICE_PEER { all of the above but SECRET,
  *                          STATS, LOCAL_INDEX, REMOTE_INDEX, TX_COUNTER }
- * VPCPEER_CMD_NEW_ROUTE    DEVICE_ROUTE { PREFIX, PCX }
- * VPCPEER_CMD_DEL_ROUTE    DEVICE_ROUTE { PREFIX }
+ * VPCPEER_CMD_NEW_ROUTE    DEVICE_ROUTE { PREFIX, PCX }, once or more (all
+ *                          or none)
+ * VPCPEER_CMD_DEL_ROUTE    DEVICE_ROUTE { PREFIX }, once or more
  * VPCPEER_CMD_GET_ROUTE    dumpit: the device's routes, one message each
  * VPCPEER_CMD_REKEY        DEVICE_PEER { PCX }: start a handshake now
  */
