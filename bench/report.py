@@ -164,7 +164,11 @@ def main():
         meta, samples = load(raw)
     except (OSError, ValueError) as e:
         sys.exit("report: %s: %s" % (raw, e))
-    rows = [r for r in samples if r != "tcrypt"]
+    # bench/run's order; the scale row's setup samples come first.
+    order = ["veth", "vxlan", "wireguard", "ipsec", "vpcpeer-128",
+             "vpcpeer-256", "vpcpeer-scale"]
+    rows = sorted((r for r in samples if r != "tcrypt"),
+                  key=lambda r: order.index(r) if r in order else len(order))
     if not rows:
         sys.exit("report: %s holds no samples" % raw)
     results = {row: {m: summary(v) for m, v in ms.items()}
