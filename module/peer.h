@@ -80,6 +80,9 @@ struct vp_peer {
 		struct vp_msg_hs msg;
 	} init;
 	u64 init_ts;			/* the last INIT stamp sent */
+	/* INITs resent since configured, none answered yet (backoff) */
+	unsigned int init_retries;
+	bool answered;			/* READ_ONCE: a session since then */
 	u64 cur_init_ts;		/* the newest INIT answered */
 	u64 next_init_ts;		/* the INIT behind keys_next */
 	struct delayed_work timer;

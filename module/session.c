@@ -223,6 +223,7 @@ static void vp_session_install(struct vp_peer *peer, struct vp_keypair *kp)
 				  lockdep_is_held(&peer->lock));
 	vp_session_slot(peer, &peer->keys_prev, old);
 	WRITE_ONCE(peer->last_handshake, ktime_get_real_ns());
+	WRITE_ONCE(peer->answered, true);
 	vp_state_event(peer, VP_EV_CONFIRMED, 0);
 	/*
 	 * A deleted or failed peering's timer had stopped: an active one
@@ -646,6 +647,21 @@ void vp_session_control(struct vp_keypair *kp, u8 opcode, u8 reason)
 /* --------------------------------------------------------------- timers */
 
 /*
+ * How long an unanswered INIT waits to be sent again: VP_REKEY_TIMEOUT,
+ * doubling while the peering has been pending ever since it was
+ * configured, up to VP_RETRY_MAX. A peering whose other end is not there
+ * yet costs little; when that end is configured its own INIT is answered
+ * at once, so nothing waits for the longer retry. Under hs_lock.
+ */
+static u64 vp_session_retry(struct vp_peer *peer, u8 state)
+{
+	if (state != VP_STATE_PENDING || READ_ONCE(peer->answered))
+		return VP_REKEY_TIMEOUT;
+	return min_t(u64, VP_REKEY_TIMEOUT << min(peer->init_retries, 4U),
+		     VP_RETRY_MAX);
+}
+
+/*
  * Once a second while the peering may need something: an INIT while it
  * has no session (again every VP_REKEY_TIMEOUT until answered), a rekey
  * when the current key is old or worn, a keepalive when it has sent
@@ -700,8 +716,11 @@ static void vp_session_timer(struct work_struct *work)
 	spin_unlock_bh(&peer->lock);
 
 	if (initiate && (!peer->init.active ||
-			 now - peer->init.sent >= VP_REKEY_TIMEOUT))
+			 now - peer->init.sent >= vp_session_retry(peer, state))) {
+		if (peer->init.active && peer->init_retries < UINT_MAX)
+			peer->init_retries++;
 		vp_session_initiate(peer);
+	}
 	if (state == VP_STATE_ACTIVE && cur && peer->keepalive &&
 	    now - READ_ONCE(peer->last_tx) >=
 	    (u64)peer->keepalive * NSEC_PER_SEC)
@@ -720,6 +739,8 @@ void vp_session_start(struct vp_peer *peer)
 {
 	mutex_lock(&peer->hs_lock);
 	peer->init.active = false;
+	peer->init_retries = 0;
+	WRITE_ONCE(peer->answered, false);
 	spin_lock_bh(&peer->lock);
 	vp_state_event(peer, VP_EV_RECONFIGURED, 0);
 	spin_unlock_bh(&peer->lock);

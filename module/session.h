@@ -28,6 +28,7 @@ struct vp_peer;
 #define VP_REKEY_AFTER_TIME		(120 * NSEC_PER_SEC)
 #define VP_REJECT_AFTER_TIME		(180 * NSEC_PER_SEC)
 #define VP_REKEY_TIMEOUT		(5 * NSEC_PER_SEC)
+#define VP_RETRY_MAX			(60 * NSEC_PER_SEC)
 #define VP_KEEPALIVE_DEFAULT		10	/* s */
 #define VP_DEAD_AFTER_DEFAULT		30	/* s */
 #define VP_HS_QUEUE_LEN			128	/* per device */
