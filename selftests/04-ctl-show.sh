@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # vpcpeerctl show lists the vpcpeer devices of its own namespace through the
 # genl family, as text and as JSON, and fails with one clear line otherwise.
+# -n NETNS runs it in the namespace NETNS, as ip -n does.
 source "$(dirname "$0")/lib.sh"
 module_load
 ns_new vpa vpb
@@ -30,6 +31,18 @@ names=$(printf '%s' "$json" | python3 -c 'import json,sys; print(" ".join(sorted
 json=$(ip netns exec vpb vpcpeerctl show vpc7 -j)
 printf '%s' "$json" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["ifname"]=="vpc7" and isinstance(d[0]["ifindex"], int)' ||
 	fail "show vpc7 -j: $json"
+
+# -n NETNS: the same as running in NETNS, before or after the command.
+got=$(vpcpeerctl -n vpa show) || fail "vpcpeerctl -n vpa show"
+[ "$got" = "$out" ] || fail "show -n vpa printed: $got"
+got=$(vpcpeerctl show vpc7 --netns vpb) || fail "vpcpeerctl show vpc7 --netns vpb"
+[ "$got" = "$one" ] || fail "show vpc7 --netns vpb printed: $got"
+expect_fail 1 vpcpeerctl -n nosuchns show
+expect_match "$ERR" "^vpcpeerctl: netns nosuchns: No such file or directory$" "missing netns"
+expect_fail 2 vpcpeerctl -n ../vpa show
+expect_match "$ERR" "not a network namespace name" "netns path"
+expect_fail 2 vpcpeerctl show -n
+expect_match "$ERR" "option -n needs a network namespace name" "-n without a name"
 
 expect_fail 1 ip netns exec vpa vpcpeerctl show vpc7
 expect_match "$ERR" "^vpcpeerctl: show vpc7: .*no such device" "missing device"

@@ -7,9 +7,13 @@
 #include "parse.h"
 #include "../../module/version.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 struct options opts;
 const char *prog = "vpcpeerctl";
@@ -127,6 +131,8 @@ static void usage(FILE *out)
 		"\n"
 		"Options (anywhere on the line):\n"
 		"  -j, --json          JSON output (show, route show)\n"
+		"  -n, --netns NETNS   run in the network namespace NETNS\n"
+		"                      (/run/netns/NETNS, as ip -n)\n"
 		"  -h, --help          this help\n"
 		"  -V, --version       print the version\n"
 		"\n"
@@ -134,14 +140,52 @@ static void usage(FILE *out)
 		"Every command but genkey needs CAP_NET_ADMIN and the vpcpeer module.\n");
 }
 
+/*
+ * -n NETNS: moves to the network namespace NETNS, as `ip -n NETNS` does:
+ * the one `ip netns add NETNS` made, /run/netns/NETNS.
+ */
+static int enter_netns(const char *name)
+{
+	char path[256];
+	int fd, ret = EXIT_OK;
+
+	if (!*name || strchr(name, '/') || !strcmp(name, ".") ||
+	    !strcmp(name, "..") ||
+	    (size_t)snprintf(path, sizeof(path), "/run/netns/%s", name) >=
+	    sizeof(path)) {
+		fail("netns \"%s\": not a network namespace name", name);
+		return EXIT_USAGE;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fail("netns %s: %s", name, strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (setns(fd, CLONE_NEWNET)) {
+		fail("netns %s: %s", name, strerror(errno));
+		ret = EXIT_FAIL;
+	}
+	close(fd);
+	return ret;
+}
+
 int main(int argc, char *argv[])
 {
+	const char *netns = NULL;
 	char *args[256];
-	int nargs = 0, i;
+	int nargs = 0, i, ret;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json")) {
 			opts.json = true;
+		} else if (!strcmp(argv[i], "-n") ||
+			   !strcmp(argv[i], "--netns")) {
+			if (++i == argc) {
+				fail("option %s needs a network namespace name",
+				     argv[i - 1]);
+				return EXIT_USAGE;
+			}
+			netns = argv[i];
 		} else if (!strcmp(argv[i], "-h") ||
 			   !strcmp(argv[i], "--help") ||
 			   (!strcmp(argv[i], "help") && nargs == 0)) {
@@ -164,6 +208,11 @@ int main(int argc, char *argv[])
 	if (!nargs) {
 		usage(stderr);
 		return EXIT_USAGE;
+	}
+	if (netns) {
+		ret = enter_netns(netns);
+		if (ret)
+			return ret;
 	}
 	return run_command(nargs, args);
 }
