@@ -7,6 +7,10 @@
 # - a route the kernel refuses fails the batch with its line's number and
 #   the kernel's reason, exit 1, and none of its request's routes is added
 #   (the routes of earlier lines stay);
+# - a route the kernel takes but whose kernel route it refuses (IPv6 off
+#   on vpc0) fails the batch at its line; the routes before it stay, with
+#   their kernel routes, and none after it is left, though their kernel
+#   routes were sent in the same sendmsg;
 # - a line that is not a command fails with its line's number, exit 2, and
 #   none of the route adds of its run is sent;
 # - comments and blank lines are skipped; "-" reads standard input.
@@ -46,8 +50,35 @@ kernel_routes() {
 	ip -n vpa route show dev vpc0 | grep -c '^172\.16\.'
 }
 
+# A refused kernel route amid a run of route adds. (pcx-e6 has no other
+# end: its routes show as blackholes.)
+ip netns exec vpa vpcpeerctl add-peer vpc0 pcx-e6 remote-vpc vpc-e6 \
+	cidr 172.18.0.0/24,fd00:18::/48 endpoint 192.0.2.1:51820 \
+	secret-file "$key" || fail "add-peer pcx-e6"
+ip netns exec vpa sysctl -qw net.ipv6.conf.vpc0.disable_ipv6=1 ||
+	fail "disable_ipv6"
+{
+	for r in 0 1 2; do echo "route add vpc0 172.18.0.$((r * 16))/28 via pcx-e6"; done
+	echo "route add vpc0 fd00:18::/64 via pcx-e6"
+	for r in 3 4 5; do echo "route add vpc0 172.18.0.$((r * 16))/28 via pcx-e6"; done
+} >"$f.v6"
+expect_fail 1 vpcpeerctl -n vpa batch "$f.v6"
+expect_match "$ERR" "^vpcpeerctl: $f.v6:4: route add vpc0 fd00:18::/64: kernel route: IPv6 is disabled on nexthop device \(vpcpeer route undone\)$" \
+	"the refused kernel route's error"
+expect_eq "routes left by the refused kernel route" \
+	"$(ip netns exec vpa vpcpeerctl route show vpc0)" \
+	"$(printf '172.18.0.%s/28 via pcx-e6 blackhole\n' 0 16 32)"
+expect_eq "kernel routes left by the refused kernel route" \
+	"$(ip -n vpa route show dev vpc0 | grep -c '^172\.18\.')" 3
+ip netns exec vpa sysctl -qw net.ipv6.conf.vpc0.disable_ipv6=0
+ip netns exec vpa vpcpeerctl del-peer vpc0 pcx-e6 || fail "del-peer pcx-e6"
+for r in 0 1 2; do
+	ip netns exec vpa vpcpeerctl route del vpc0 "172.18.0.$((r * 16))/28" ||
+		fail "route del 172.18.0.$((r * 16))/28"
+done
+
 peers 125 8 >"$f"
-out=$(ip netns exec vpa vpcpeerctl batch "$f" 2>&1) || fail "batch: $out"
+out=$(vpcpeerctl -n vpa batch "$f" 2>&1) || fail "batch: $out"
 expect_eq "peerings and routes after the batch" "$(count)" "125 1000"
 expect_eq "kernel routes via vpc0" "$(kernel_routes)" 1000
 

@@ -9,6 +9,7 @@
 #include <linux/netlink.h>
 #include <netlink/genl/ctrl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -175,6 +176,28 @@ static bool attr_at(struct nl_msg *req, unsigned int offs, int missing,
 	return true;
 }
 
+/*
+ * The extended ack TLVs of an NLMSG_ERROR into tb (NLMSGERR_ATTR_MAX + 1
+ * entries, zeroed by the caller); -1 if it has none.
+ */
+static int ack_tlvs(const struct nlmsghdr *nlh, struct nlattr **tb)
+{
+	const struct nlmsgerr *e = nlmsg_data(nlh);
+	size_t ack_len = sizeof(*e);
+	int len;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return -1;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		ack_len += e->msg.nlmsg_len - NLMSG_HDRLEN;
+	len = (int)nlh->nlmsg_len - NLMSG_HDRLEN - (int)ack_len;
+	if (len <= 0)
+		return -1;
+	return nla_parse(tb, NLMSGERR_ATTR_MAX,
+			 (struct nlattr *)((const char *)e + ack_len), len,
+			 NULL) ? -1 : 0;
+}
+
 /* Keeps the kernel's extended ack message (and bad attribute) in ipc->err. */
 static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 {
@@ -182,22 +205,13 @@ static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { 0 };
 	struct ipc_call *call = arg;
 	const char *msg = NULL;
-	size_t ack_len = sizeof(*e);
 	char attr[128] = "";
 	bool named = false;
-	int len;
 
 	(void)nla;
 	call->error = e->error;
 	call->done = true;
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		goto out;
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		ack_len += e->msg.nlmsg_len - NLMSG_HDRLEN;
-	len = (int)nlh->nlmsg_len - NLMSG_HDRLEN - (int)ack_len;
-	if (len <= 0 ||
-	    nla_parse(tb, NLMSGERR_ATTR_MAX,
-		      (struct nlattr *)((char *)e + ack_len), len, NULL))
+	if (ack_tlvs(nlh, tb))
 		goto out;
 	if (tb[NLMSGERR_ATTR_MSG])
 		msg = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
@@ -452,6 +466,107 @@ int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 		return -EIO;
 	}
 	return call.error;
+}
+
+/*
+ * Reads the answers to n requests, sequence numbers seq to seq + n - 1,
+ * up to the ack of the last: errs[i] (1 before) the -errno of each, 0 if
+ * it was done.
+ */
+static int pipeline_wait(struct ipc *ipc, uint32_t seq, size_t n, int *errs)
+{
+	static char buf[32768];
+	int fd = nl_socket_get_fd(ipc->sk);
+
+	for (;;) {
+		ssize_t len = recv(fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+		int rem = (int)len;
+
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0) {
+			snprintf(ipc->err, sizeof(ipc->err), "netlink: %s",
+				 strerror(errno));
+			return -EIO;
+		}
+		for (; nlmsg_ok(nlh, rem); nlh = nlmsg_next(nlh, &rem)) {
+			const struct nlmsgerr *e = nlmsg_data(nlh);
+			uint32_t i = nlh->nlmsg_seq - seq;
+
+			if (nlh->nlmsg_type != NLMSG_ERROR || i >= n ||
+			    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*e)))
+				continue;
+			errs[i] = e->error;
+			if (e->error && !ipc->err[0]) {
+				struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { 0 };
+				const char *msg = NULL;
+
+				if (!ack_tlvs(nlh, tb) && tb[NLMSGERR_ATTR_MSG])
+					msg = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
+				snprintf(ipc->err, sizeof(ipc->err), "%s",
+					 msg && *msg ? msg :
+					 strerror(-e->error));
+			}
+			if (i != n - 1)
+				continue;
+			/* Processed in order: what did not fail was done. */
+			for (i = 0; i < n; i++)
+				if (errs[i] == 1)
+					errs[i] = 0;
+			return 0;
+		}
+	}
+}
+
+int ipc_do_many(struct ipc *ipc, struct nl_msg *msgs[], size_t n, int *errs)
+{
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct iovec iov[IPC_PIPELINE];
+	struct msghdr mh = {
+		.msg_name = &kernel, .msg_namelen = sizeof(kernel),
+		.msg_iov = iov,
+	};
+	size_t done, i, k;
+	uint32_t seq = 0;
+	int ret = 0;
+
+	ipc->err[0] = '\0';
+	for (i = 0; i < n; i++) {
+		errs[i] = 1;
+		if (!msgs[i]) {
+			snprintf(ipc->err, sizeof(ipc->err), "out of memory");
+			ret = -ENOMEM;
+		}
+	}
+	for (done = 0; !ret && done < n; done += k) {
+		k = n - done < IPC_PIPELINE ? n - done : IPC_PIPELINE;
+		for (i = 0; i < k; i++) {
+			struct nlmsghdr *nlh = nlmsg_hdr(msgs[done + i]);
+
+			nlh->nlmsg_seq = nl_socket_use_seq(ipc->sk);
+			if (!i)
+				seq = nlh->nlmsg_seq;
+			nlh->nlmsg_flags |= NLM_F_REQUEST;
+			if (i == k - 1)
+				nlh->nlmsg_flags |= NLM_F_ACK;
+			iov[i].iov_base = nlh;
+			iov[i].iov_len = NLMSG_ALIGN(nlh->nlmsg_len);
+		}
+		mh.msg_iovlen = k;
+		if (sendmsg(nl_socket_get_fd(ipc->sk), &mh, 0) < 0) {
+			snprintf(ipc->err, sizeof(ipc->err), "netlink: %s",
+				 strerror(errno));
+			ret = -EIO;
+			break;
+		}
+		ret = pipeline_wait(ipc, seq, k, errs + done);
+		for (i = 0; !ret && i < k; i++)
+			ret = errs[done + i];
+	}
+	for (i = 0; i < n; i++)
+		ipc_free(msgs[i]);
+	return ret;
 }
 
 int ipc_put_dev(struct nl_msg *msg, const char *ifname, uint32_t ifindex)

@@ -64,6 +64,19 @@ void ipc_free(struct nl_msg *msg);
 int ipc_do(struct ipc *ipc, struct nl_msg *msg, int maxattr,
 	   ipc_reply_fn fn, void *arg);
 
+/* Requests ipc_do_many() sends with one sendmsg(2). */
+#define IPC_PIPELINE 64
+
+/*
+ * Sends msgs[0..n) (consumed; NULL: one could not be built) IPC_PIPELINE
+ * to a sendmsg(2), each time asking only the last for an ack: a refused
+ * request answers with its error anyway. Stops after the first group that
+ * had a refusal. errs[i] is request i's -errno, 0 if it was done, 1 if it
+ * was not sent (or its answer was lost). Returns 0, or the first -errno
+ * with ipc->err saying why.
+ */
+int ipc_do_many(struct ipc *ipc, struct nl_msg *msgs[], size_t n, int *errs);
+
 /* Request building; each returns 0 or a negative libnl error. */
 int ipc_put_dev(struct nl_msg *msg, const char *ifname, uint32_t ifindex);
 int ipc_put_prefix(struct nl_msg *msg, int type, const struct prefix *p);
