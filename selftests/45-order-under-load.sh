@@ -18,20 +18,8 @@ topo_init
 vpc_std a b
 peer_pair a b pcx-0ab
 
-# counters NS FILE SECTION NAME...: the named counters of SECTION ("Tcp:",
-# "TcpExt:") in /proc/net/FILE of NS, on one line.
-counters() {
-	local ns=$1 file=$2 section=$3
-	shift 3
-	# shellcheck disable=SC2016 # awk's own $
-	ip netns exec "$ns" awk -v s="$section" -v names="$*" '$1 == s {
-		if (!seen) { for (i = 2; i <= NF; i++) col[$i] = i; seen = 1; next }
-		n = split(names, want, " ")
-		for (j = 1; j <= n; j++) printf "%s%s", (j > 1 ? " " : ""), $col[want[j]]
-		print "" }' "/proc/net/$file"
-}
-tcpext() { counters "$1" netstat TcpExt: "${@:2}"; }
-retrans() { counters vpa snmp Tcp: RetransSegs; }
+tcpext() { proc_counters "$1" netstat TcpExt: "${@:2}"; }
+retrans() { proc_counters vpa snmp Tcp: RetransSegs; }
 
 drops() {
 	stats "$1" vpc0 pcx-0ab:tx_error pcx-0ab:auth_fail pcx-0ab:replay \

@@ -31,11 +31,7 @@ drops() {
 }
 
 # tcp_counter NAME: a counter of the Tcp: lines of /proc/net/snmp in A.
-tcp_counter() {
-	ip netns exec vpa awk -v name="$1" '$1 == "Tcp:" {
-		if (!col) { for (i = 2; i <= NF; i++) if ($i == name) col = i }
-		else print $col }' /proc/net/snmp
-}
+tcp_counter() { proc_counters vpa snmp Tcp: "$1"; }
 
 # The same stream without rekeys, for its retransmissions.
 bg_run vpb iperf3 -s -1 -p 5201 >/dev/null 2>&1

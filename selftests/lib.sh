@@ -42,6 +42,28 @@ ns_new() {
 	done
 }
 
+# proc_counters NS FILE SECTION NAME...: the named counters of SECTION
+# ("Tcp:", "TcpExt:") in /proc/net/FILE of NS, on one line.
+proc_counters() {
+	local ns=$1 file=$2 section=$3
+	shift 3
+	# shellcheck disable=SC2016 # awk's own $
+	ip netns exec "$ns" awk -v s="$section" -v names="$*" '$1 == s {
+		if (!seen) { for (i = 2; i <= NF; i++) col[$i] = i; seen = 1; next }
+		n = split(names, want, " ")
+		for (j = 1; j <= n; j++) printf "%s%s", (j > 1 ? " " : ""), $col[want[j]]
+		print "" }' "/proc/net/$file"
+}
+
+# wait_listen NS PORT: polls until a TCP socket listens on PORT in NS.
+wait_listen() {
+	for _ in $(seq 100); do
+		ip netns exec "$1" ss -Hltn "sport = :$2" | grep -q . && return 0
+		sleep 0.1
+	done
+	fail "nothing listens on TCP port $2 in $1"
+}
+
 # Loads the module built in this checkout, once.
 module_load() {
 	[ -e "$MODULE" ] || fail "$MODULE is not built: run make"

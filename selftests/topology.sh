@@ -239,16 +239,6 @@ wait_eq() {
 	fail "$what is '$got', want '$want'"
 }
 
-# wait_listen NS PORT: polls until a TCP socket listens on PORT in NS.
-wait_listen() {
-	local i
-	for i in $(seq 100); do
-		ip netns exec "$1" ss -Hltn "sport = :$2" | grep -q . && return 0
-		sleep 0.1
-	done
-	fail "nothing listens on TCP port $2 in $1"
-}
-
 # tcp_transfer CLIENT_NS SERVER_NS ADDR: 1 MiB over TCP, client to server;
 # fails unless every byte arrived intact.
 tcp_transfer() {
