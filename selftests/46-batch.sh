@@ -111,6 +111,25 @@ expect_match "$ERR" "^vpcpeerctl: $f.bad:8: route add vpc0 172.16.99.0/28: " \
 expect_eq "peerings and routes after the refused request" "$(count)" "125 998"
 expect_eq "kernel routes after the refused request" "$(kernel_routes)" 998
 
+# -n NETNS at the head of a line runs it in NETNS; the other lines run in
+# the batch's own namespace (here the underlay's, which has no vpc0).
+ns_new vpz
+cat >"$f.ns" <<NS
+-n vpa route add vpc0 172.16.3.0/28 via pcx-f3
+-n vpz set vpc0 region r2
+NS
+expect_fail 1 vpcpeerctl -n "$UNDERLAY" batch "$f.ns"
+expect_match "$ERR" "^vpcpeerctl: $f.ns:2: set vpc0: no such device" \
+	"a line run in a namespace without vpc0"
+expect_eq "routes after a line in vpa" "$(count)" "125 999"
+expect_fail 1 vpcpeerctl batch - <<NS
+-n nosuchns show
+NS
+expect_match "$ERR" "^vpcpeerctl: -:1: netns nosuchns: No such file or directory$" \
+	"a line in a namespace that does not exist"
+ip netns exec vpa vpcpeerctl route del vpc0 172.16.3.0/28 ||
+	fail "route del 172.16.3.0/28"
+
 # A run of route adds is checked whole before any of it is sent.
 expect_fail 2 ip netns exec vpa vpcpeerctl batch - <<BAD
 route add vpc0 172.16.3.0/28 via pcx-f3

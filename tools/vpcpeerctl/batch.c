@@ -4,8 +4,9 @@
  *
  * Runs the commands of FILE ("-": standard input), one a line, words
  * separated by blanks, as if each were given on the command line (without
- * "vpcpeerctl" or options); blank lines and lines starting with '#' are
- * skipped. It stops at the first command that fails, with that command's
+ * "vpcpeerctl" or options, but for "-n NETNS" first: that line runs in
+ * NETNS, the others in the batch's own); blank lines and lines starting
+ * with '#' are skipped. It stops at the first command that fails, with that command's
  * exit status, its message prefixed with "FILE:LINE"; what earlier lines
  * did stays done, but for route adds: consecutive "route add" lines for
  * one device are held, up to ROUTE_BATCH_MAX, and go to the kernel as one
@@ -17,14 +18,22 @@
 #include "ipc.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define BATCH_ARGS	64
 
 struct batch {
 	const char *file;
 	char where[512];		/* fail_at for the current line */
+	/* The batch's own network namespace, and the one lines run in now
+	 * ("" for its own).
+	 */
+	int home_fd;
+	char netns[256];
 	/* Route adds not sent yet: their lines, and the words they use. */
 	struct route_add routes[ROUTE_BATCH_MAX];
 	unsigned long lines[ROUTE_BATCH_MAX];
@@ -76,10 +85,40 @@ static int split(char *line, char *argv[BATCH_ARGS])
 	return argc;
 }
 
+/*
+ * Runs the lines from now on in the namespace name ("": the batch's own),
+ * with sockets of their own: the route adds held so far go first.
+ */
+static int batch_netns(struct batch *b, const char *name)
+{
+	int ret;
+
+	if (!strcmp(name, b->netns))
+		return EXIT_OK;
+	ret = batch_flush(b);
+	if (ret)
+		return ret;
+	ipc_keep(false);
+	ipc_keep(true);
+	if (*name)
+		ret = netns_enter(name);
+	else if (setns(b->home_fd, CLONE_NEWNET))
+		ret = EXIT_FAIL;
+	if (ret) {
+		if (!*name)
+			fail("netns: back to the batch's own: %s",
+			     strerror(errno));
+		return ret;
+	}
+	snprintf(b->netns, sizeof(b->netns), "%s", name);
+	return EXIT_OK;
+}
+
 static int batch_line(struct batch *b, char *line, unsigned long lineno)
 {
 	char *argv[BATCH_ARGS], *copy;
 	struct route_add r;
+	const char *ns;
 	int argc, ret;
 
 	batch_at(b, lineno);
@@ -96,6 +135,27 @@ static int batch_line(struct batch *b, char *line, unsigned long lineno)
 			return EXIT_USAGE;
 		}
 		return EXIT_OK;
+	}
+	/* -n NETNS: this line runs in NETNS; lines without, in the batch's. */
+	ns = "";
+	if (!strcmp(argv[0], "-n") || !strcmp(argv[0], "--netns")) {
+		if (argc < 3 || strlen(argv[1]) >= sizeof(b->netns)) {
+			fail("%s: a network namespace name and a command",
+			     argv[0]);
+			free(copy);
+			return EXIT_USAGE;
+		}
+		ns = argv[1];
+		argc -= 2;
+		memmove(argv, argv + 2, (size_t)argc * sizeof(*argv));
+	}
+	if (strcmp(ns, b->netns)) {
+		ret = batch_netns(b, ns);
+		batch_at(b, lineno);
+		if (ret) {
+			free(copy);
+			return ret;
+		}
 	}
 	if (argc >= 2 && !strcmp(argv[0], "route") &&
 	    !strcmp(argv[1], "add")) {
@@ -147,7 +207,15 @@ int cmd_batch(int argc, char *argv[])
 		fail("batch: %s: %s", b.file, strerror(errno));
 		return EXIT_FAIL;
 	}
-	/* One socket for all the commands. */
+	b.home_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (b.home_fd < 0) {
+		fail("batch: /proc/self/ns/net: %s", strerror(errno));
+		if (f != stdin)
+			fclose(f);
+		return EXIT_FAIL;
+	}
+	b.netns[0] = '\0';
+	/* One socket for all the commands (of a namespace). */
 	ipc_keep(true);
 	while (!ret && getline(&line, &cap, f) >= 0)
 		ret = batch_line(&b, line, ++lineno);
@@ -161,6 +229,11 @@ int cmd_batch(int argc, char *argv[])
 	/* Route adds held behind a failure are not sent. */
 	while (b.n)
 		free(b.bufs[--b.n]);
+	if (b.netns[0] && setns(b.home_fd, CLONE_NEWNET) && !ret) {
+		fail("netns: back to the batch's own: %s", strerror(errno));
+		ret = EXIT_FAIL;
+	}
+	close(b.home_fd);
 	free(line);
 	if (f != stdin)
 		fclose(f);

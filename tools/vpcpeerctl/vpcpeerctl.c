@@ -54,9 +54,9 @@ static const struct command {
 	{ "route show", cmd_route, "DEV [-j]",
 	  "list a device's routes" },
 	{ "batch", cmd_batch, "FILE",
-	  "run the commands of FILE (- for stdin), one a line, stopping at "
-	  "the first that fails; consecutive route adds for one device go "
-	  "as one request" },
+	  "run the commands of FILE (- for stdin), one a line, each maybe "
+	  "after -n NETNS, stopping at the first that fails; consecutive "
+	  "route adds for one device go as one request" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -144,7 +144,7 @@ static void usage(FILE *out)
  * -n NETNS: moves to the network namespace NETNS, as `ip -n NETNS` does:
  * the one `ip netns add NETNS` made, /run/netns/NETNS.
  */
-static int enter_netns(const char *name)
+int netns_enter(const char *name)
 {
 	char path[256];
 	int fd, ret = EXIT_OK;
@@ -210,7 +210,7 @@ int main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	if (netns) {
-		ret = enter_netns(netns);
+		ret = netns_enter(netns);
 		if (ret)
 			return ret;
 	}

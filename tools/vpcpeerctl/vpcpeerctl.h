@@ -46,6 +46,11 @@ int cmd_rekey(int argc, char *argv[]);
 int cmd_route(int argc, char *argv[]);
 int cmd_show(int argc, char *argv[]);
 int cmd_batch(int argc, char *argv[]);
+/*
+ * Moves to the network namespace /run/netns/NAME (-n NAME): EXIT_OK, or
+ * EXIT_FAIL or EXIT_USAGE after a line.
+ */
+int netns_enter(const char *name);
 /* Runs args as a command line's command and its arguments. */
 int run_command(int argc, char *argv[]);
 
