@@ -6,13 +6,14 @@
  * separated by blanks, as if each were given on the command line (without
  * "vpcpeerctl" or options, but for "-n NETNS" first: that line runs in
  * NETNS, the others in the batch's own); blank lines and lines starting
- * with '#' are skipped. It stops at the first command that fails, with that command's
- * exit status, its message prefixed with "FILE:LINE"; what earlier lines
- * did stays done, but for route adds: consecutive "route add" lines for
- * one device are held, up to ROUTE_BATCH_MAX, and go to the kernel as one
- * request, all or none, so a thousand routes cost two rebuilds of the
- * device's route table instead of a thousand. A usage error drops the
- * route adds held; a route the kernel refuses fails its whole request.
+ * with '#' are skipped. It stops at the first command that fails, with
+ * that command's exit status, its message prefixed with "FILE:LINE"; what
+ * earlier lines did stays done, but for route adds: consecutive "route
+ * add" lines for one device are held, up to ROUTE_BATCH_MAX, and go to the
+ * kernel as one request, all or none, so a thousand routes cost two
+ * rebuilds of the device's route table instead of a thousand. A usage
+ * error drops the route adds held; a route the kernel refuses fails its
+ * whole request.
  */
 #include "vpcpeerctl.h"
 #include "ipc.h"
@@ -149,13 +150,11 @@ static int batch_line(struct batch *b, char *line, unsigned long lineno)
 		argc -= 2;
 		memmove(argv, argv + 2, (size_t)argc * sizeof(*argv));
 	}
-	if (strcmp(ns, b->netns)) {
-		ret = batch_netns(b, ns);
-		batch_at(b, lineno);
-		if (ret) {
-			free(copy);
-			return ret;
-		}
+	ret = batch_netns(b, ns);
+	batch_at(b, lineno);
+	if (ret) {
+		free(copy);
+		return ret;
 	}
 	if (argc >= 2 && !strcmp(argv[0], "route") &&
 	    !strcmp(argv[1], "add")) {
@@ -196,7 +195,7 @@ int cmd_batch(int argc, char *argv[])
 	unsigned long lineno = 0;
 	size_t cap = 0;
 	char *line = NULL;
-	int ret = EXIT_OK;
+	int ret = EXIT_OK, rc;
 	FILE *f;
 
 	if (argc != 2)
@@ -229,10 +228,9 @@ int cmd_batch(int argc, char *argv[])
 	/* Route adds held behind a failure are not sent. */
 	while (b.n)
 		free(b.bufs[--b.n]);
-	if (b.netns[0] && setns(b.home_fd, CLONE_NEWNET) && !ret) {
-		fail("netns: back to the batch's own: %s", strerror(errno));
-		ret = EXIT_FAIL;
-	}
+	rc = batch_netns(&b, "");
+	if (!ret)
+		ret = rc;
 	close(b.home_fd);
 	free(line);
 	if (f != stdin)
