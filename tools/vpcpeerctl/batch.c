@@ -29,7 +29,6 @@
 
 struct batch {
 	const char *file;
-	char where[512];		/* fail_at for the current line */
 	/* The batch's own network namespace, and the one lines run in now
 	 * ("" for its own).
 	 */
@@ -44,8 +43,8 @@ struct batch {
 
 static void batch_at(struct batch *b, unsigned long line)
 {
-	snprintf(b->where, sizeof(b->where), "%s:%lu", b->file, line);
-	fail_at = b->where;
+	fail_file = b->file;
+	fail_line = line;
 }
 
 /* A failure of route add i is told at its line. */
@@ -236,6 +235,6 @@ int cmd_batch(int argc, char *argv[])
 	if (f != stdin)
 		fclose(f);
 	ipc_keep(false);
-	fail_at = NULL;
+	fail_file = NULL;
 	return ret;
 }

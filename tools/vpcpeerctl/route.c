@@ -70,9 +70,14 @@ static struct nl_msg *kernel_route_request(int type, unsigned int ifindex,
 	};
 	struct nl_msg *msg;
 
-	msg = nlmsg_alloc_simple(type, add ? NLM_F_CREATE | NLM_F_REPLACE : 0);
+	/* Its own size, not a page: a batch builds thousands. */
+	msg = nlmsg_alloc_size(NLMSG_SPACE(sizeof(rtm)) +
+			       (size_t)nla_total_size(sizeof(p->addr)) +
+			       (size_t)nla_total_size(sizeof(uint32_t)));
 	if (msg &&
-	    (nlmsg_append(msg, &rtm, sizeof(rtm), NLMSG_ALIGNTO) ||
+	    (!nlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, type, 0,
+			add ? NLM_F_CREATE | NLM_F_REPLACE : 0) ||
+	     nlmsg_append(msg, &rtm, sizeof(rtm), NLMSG_ALIGNTO) ||
 	     nla_put(msg, RTA_DST, (int)prefix_addr_len(p->family), p->addr) ||
 	     nla_put_u32(msg, RTA_OIF, ifindex))) {
 		ipc_free(msg);
@@ -120,11 +125,13 @@ static int kernel_route(struct ipc *ipc, int type, const char *dev,
 /* argv: DEV PREFIX; fills p, or says why not. */
 static bool route_args(const char *sub, char *argv[], struct prefix *p)
 {
-	char why[WHY_LEN], ctx[64];
+	char why[WHY_LEN];
 
-	snprintf(ctx, sizeof(ctx), "route %s", sub);
-	if (!check_ifname(ctx, argv[0]))
+	if (!ifname_valid(argv[0])) {
+		fail("route %s: \"%s\" is not a valid device name", sub,
+		     argv[0]);
 		return false;
+	}
 	if (prefix_parse(argv[1], p, why)) {
 		fail("route %s %s: prefix %s", sub, argv[0], why);
 		return false;
@@ -141,9 +148,12 @@ int route_add_parse(int argc, char *argv[], struct route_add *r)
 		return usage_error("route add");
 	if (!route_args("add", argv + 1, &r->prefix))
 		return EXIT_USAGE;
-	snprintf(ctx, sizeof(ctx), "route add %s", argv[1]);
-	if (!check_pcx(ctx, via.value))
+	/* A batch parses thousands: the message is made only if needed. */
+	if (!pcx_valid(via.value)) {
+		snprintf(ctx, sizeof(ctx), "route add %s", argv[1]);
+		check_pcx(ctx, via.value);	/* says why */
 		return EXIT_USAGE;
+	}
 	r->dev = argv[1];
 	r->pcx = via.value;
 	return EXIT_OK;

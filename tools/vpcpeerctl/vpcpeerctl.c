@@ -17,7 +17,8 @@
 
 struct options opts;
 const char *prog = "vpcpeerctl";
-const char *fail_at;
+const char *fail_file;
+unsigned long fail_line;
 
 /*
  * Every command as --help shows it. Commands with a second word ("route
@@ -66,8 +67,8 @@ void fail(const char *fmt, ...)
 	va_list ap;
 
 	fprintf(stderr, "%s: ", prog);
-	if (fail_at)
-		fprintf(stderr, "%s: ", fail_at);
+	if (fail_file)
+		fprintf(stderr, "%s:%lu: ", fail_file, fail_line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

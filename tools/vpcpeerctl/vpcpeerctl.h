@@ -20,10 +20,11 @@ struct options {
 
 extern struct options opts;
 extern const char *prog;
-/* Where the command comes from, if not the command line ("FILE:LINE"). */
-extern const char *fail_at;
+/* Where the command comes from, if not the command line (NULL). */
+extern const char *fail_file;
+extern unsigned long fail_line;
 
-/* One line on stderr: "vpcpeerctl: [FAIL_AT: ]<what>". */
+/* One line on stderr: "vpcpeerctl: [FAIL_FILE:FAIL_LINE: ]<what>". */
 void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "vpcpeerctl: usage: vpcpeerctl NAME ARGS" for the command NAME (as in
  * --help, e.g. "route add"); returns EXIT_USAGE.
