@@ -45,9 +45,21 @@ static inline int vp_skb_inner(struct sk_buff *skb, struct vp_inner *in)
 
 netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev);
 void vp_encrypt_worker(struct work_struct *work);
-void vp_tx_worker(struct work_struct *work);
 void vp_decrypt_worker(struct work_struct *work);
-void vp_rx_worker(struct work_struct *work);
+/*
+ * The serial stages' ends, with BH disabled: sends a sealed skb, or
+ * delivers an opened one, or counts why not (err); puts its keypair and
+ * the device.
+ */
+void vp_send_finish(struct sk_buff *skb, int err);
+void vp_receive_finish(struct sk_buff *skb, int err);
+/*
+ * Seals or opens skb, the head of an idle peering's queue, at once with
+ * this CPU's inline request, which the caller found free. -EINPROGRESS:
+ * the driver marks skb when done. BH disabled.
+ */
+int vp_seal_inline(struct vp_device *vp, struct sk_buff *skb);
+int vp_open_inline(struct vp_device *vp, struct sk_buff *skb);
 /*
  * Encrypts skb's payload under kp and sends it as a message of type; takes
  * over skb and the reference to kp. Caller has BH disabled.

@@ -142,10 +142,8 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 	vp_session_init_peer(peer, cfg->secret);
 	peer->keepalive = cfg->keepalive;
 	peer->dead_after = cfg->dead_after;
-	skb_queue_head_init(&peer->tx_queue);
-	skb_queue_head_init(&peer->rx_queue);
-	INIT_WORK(&peer->tx_work, vp_tx_worker);
-	INIT_WORK(&peer->rx_work, vp_rx_worker);
+	vp_serial_init(&peer->tx, peer, VP_TX);
+	vp_serial_init(&peer->rx, peer, VP_RX);
 	peer->serial_cpu = nr_cpu_ids;
 
 	peer->cidrs = vp_cidrs_build(cfg->cidrs, cfg->n_cidrs, &ret);

@@ -93,13 +93,8 @@ struct vp_peer {
 	struct vp_stats __percpu *stats;
 
 	/* The ordered queues and their serial stages (queueing.h). */
-	struct sk_buff_head tx_queue;
-	struct sk_buff_head rx_queue;
-	struct work_struct tx_work;
-	struct work_struct rx_work;
+	struct vp_serial tx, rx;
 	int serial_cpu;			/* READ_ONCE; nr_cpu_ids: not chosen */
-	unsigned long serial;		/* VP_SERIAL_TX, VP_SERIAL_RX bits */
-	u64 tx_queued, rx_queued;	/* ns, under the queue's lock */
 };
 
 struct vp_peer *vp_peer_create(struct vp_device *vp,

@@ -72,13 +72,14 @@ bool vp_crypt_queue_add(struct vp_crypt_queue *q, struct sk_buff *skb)
 	return true;
 }
 
-struct sk_buff *vp_queue_ready(struct sk_buff_head *queue)
+/* The ordered queue's head, if its crypto is done, taken off the queue. */
+static struct sk_buff *vp_queue_ready(struct sk_buff_head *queue)
 {
 	struct sk_buff *skb;
 
 	spin_lock_bh(&queue->lock);
 	skb = skb_peek(queue);
-	/* Pairs with the release in vp_queue_mark(): cb is final. */
+	/* Pairs with the release in vp_pkt_mark(): cb is final. */
 	if (skb && atomic_read_acquire(&VP_CB(skb)->state) != VP_PKT_UNCRYPTED)
 		__skb_unlink(skb, queue);
 	else
@@ -87,7 +88,8 @@ struct sk_buff *vp_queue_ready(struct sk_buff_head *queue)
 	return skb;
 }
 
-bool vp_queue_head_ready(struct sk_buff_head *queue)
+/* Whether the ordered queue's head has its crypto done. */
+static bool vp_queue_head_ready(struct sk_buff_head *queue)
 {
 	struct sk_buff *skb;
 	bool ready;
@@ -97,6 +99,117 @@ bool vp_queue_head_ready(struct sk_buff_head *queue)
 	ready = skb && atomic_read(&VP_CB(skb)->state) != VP_PKT_UNCRYPTED;
 	spin_unlock_bh(&queue->lock);
 	return ready;
+}
+
+/*
+ * The serial stage, run by whoever gets s->running: hands on what is done
+ * at the head of the queue, a batch at most (sent, or delivered into this
+ * CPU's GRO cell). Returns whether more is ready; false also when another
+ * runs the stage, which looks again once it lets go. BH disabled.
+ */
+static bool vp_serial_run(struct vp_serial *s)
+{
+	struct sk_buff *skb;
+	int n;
+
+	if (test_and_set_bit_lock(0, &s->running))
+		return false;
+	for (n = 0; n < VP_SERIAL_BATCH; n++) {
+		skb = vp_queue_ready(&s->queue);
+		if (!skb)
+			break;
+		if (s->dir == VP_TX)
+			vp_send_finish(skb, VP_CB(skb)->err);
+		else
+			vp_receive_finish(skb, VP_CB(skb)->err);
+	}
+	clear_bit_unlock(0, &s->running);
+	/* A packet marked while we held the bit is ours to see. */
+	smp_mb__after_atomic();
+	return vp_queue_head_ready(&s->queue);
+}
+
+/*
+ * The serial stage as a work item on its CPU: a batch per softirq, so the
+ * underlay's receiver (TX) or GRO (RX) may merge them, and into the GRO
+ * cell of that one CPU, so the stack gets the packets in order too.
+ */
+static void vp_serial_worker(struct work_struct *work)
+{
+	struct vp_serial *s = container_of(work, struct vp_serial, work);
+	bool more;
+
+	do {
+		local_bh_disable();
+		more = vp_serial_run(s);
+		local_bh_enable();
+		cond_resched();
+	} while (more);
+}
+
+void vp_serial_init(struct vp_serial *s, struct vp_peer *peer,
+		    enum vp_dir dir)
+{
+	skb_queue_head_init(&s->queue);
+	INIT_WORK(&s->work, vp_serial_worker);
+	s->peer = peer;
+	s->dir = dir;
+}
+
+static void vp_serial_kick(struct vp_serial *s)
+{
+	queue_work_on(vp_queue_serial_cpu(s->peer), s->peer->vp->crypt_wq,
+		      &s->work);
+}
+
+/* Once marked, skb may be handed on, and its keypair put, at once. */
+static void vp_pkt_mark(struct sk_buff *skb, int err)
+{
+	VP_CB(skb)->err = err;
+	atomic_set_release(&VP_CB(skb)->state,
+			   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
+}
+
+void vp_queue_mark(struct sk_buff *skb, int err, enum vp_dir dir)
+{
+	/* skb's keypair holds the peering only until skb is handed on. */
+	struct vp_peer *peer = vp_peer_get(VP_CB(skb)->kp->peer);
+
+	vp_pkt_mark(skb, err);
+	vp_serial_kick(dir == VP_TX ? &peer->tx : &peer->rx);
+	vp_peer_put(peer);
+}
+
+/*
+ * Alone, and on the serial stage's CPU: sealed and sent, or opened and
+ * delivered, here, with no worker to wake, and in order, since the serial
+ * stage runs on this CPU too (the underlay keeps a CPU's packets in
+ * order; the stage delivers into this CPU's GRO cell).
+ */
+void vp_queue_crypt(struct vp_serial *s, struct sk_buff *skb, bool idle)
+{
+	struct vp_device *vp = s->peer->vp;
+	struct vp_peer *peer;
+	int err;
+
+	if (!idle || smp_processor_id() != vp_queue_serial_cpu(s->peer) ||
+	    READ_ONCE(this_cpu_ptr(vp->inline_req)->busy)) {
+		if (!vp_crypt_queue_add(s->dir == VP_TX ? &vp->encrypt_queue :
+							  &vp->decrypt_queue,
+					skb))
+			vp_queue_mark(skb, -ENOSPC, s->dir);
+		return;
+	}
+	err = s->dir == VP_TX ? vp_seal_inline(vp, skb) :
+				vp_open_inline(vp, skb);
+	if (err == -EINPROGRESS)
+		return;
+	/* Handing skb on may put the last reference to the peering. */
+	peer = vp_peer_get(s->peer);
+	vp_pkt_mark(skb, err);
+	if (vp_serial_run(s))
+		vp_serial_kick(s);
+	vp_peer_put(peer);
 }
 
 /*
@@ -146,8 +259,8 @@ void vp_queue_flush(struct vp_device *vp)
 
 void vp_queue_peer_purge(struct vp_peer *peer)
 {
-	cancel_work_sync(&peer->tx_work);
-	cancel_work_sync(&peer->rx_work);
-	vp_queue_purge(&peer->tx_queue);
-	vp_queue_purge(&peer->rx_queue);
+	cancel_work_sync(&peer->tx.work);
+	cancel_work_sync(&peer->rx.work);
+	vp_queue_purge(&peer->tx.queue);
+	vp_queue_purge(&peer->rx.queue);
 }

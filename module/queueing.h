@@ -2,23 +2,23 @@
 /*
  * The parallel data path, after WireGuard's queueing.c. A packet goes on
  * two queues at once: its peering's ordered queue for its direction
- * (peer->tx_queue or peer->rx_queue) and the device's crypt queue for
- * that direction. The crypt queue's workers, one per CPU, seal or open
+ * (peer->tx or peer->rx, a struct vp_serial) and the device's crypt queue
+ * for that direction. The crypt queue's workers, one per CPU, seal or open
  * whatever it holds on every CPU and mark each packet done (or dead).
  * The peering's serial stage, one work item pinned to one CPU, takes
  * packets off the head of its ordered queue only once they are marked:
  * each peering's packets are sent, and delivered to the VPC, in the order
  * they came, whatever CPU did their crypto.
  *
- * A packet that finds its peering idle (vp_queue_idle) on the serial
+ * A packet that finds its peering idle (vp_serial_idle) on the serial
  * stage's CPU skips the workers: it is sealed or opened at once with the
  * CPU's inline request and handed on by the serial stage right there, if
- * no one else runs it (peer->serial). A lone packet costs no wakeup, and
- * the order holds: whoever runs the serial stage, it runs on that CPU.
+ * no one else runs it (vp_serial.running). A lone packet costs no wakeup,
+ * and the order holds: whoever runs the serial stage, it runs on that CPU.
  *
  * A packet on the queues holds a reference to its keypair (so to its
  * peering) and to the device. A peering being removed waits for both
- * stages (vp_queue_peer_stop) before it empties its queues.
+ * stages (vp_queue_flush) before it empties its queues.
  */
 #ifndef _VP_QUEUEING_H
 #define _VP_QUEUEING_H
@@ -71,10 +71,20 @@ struct vp_inline_req {
 	bool busy;			/* READ_ONCE/WRITE_ONCE */
 };
 
-/* Bits of peer->serial: who runs a serial stage now. */
-enum {
-	VP_SERIAL_TX,
-	VP_SERIAL_RX,
+/* The two ways through a peering. */
+enum vp_dir {
+	VP_TX,				/* sealed and sent */
+	VP_RX,				/* opened and delivered */
+};
+
+/* A peering's ordered queue for one direction and its serial stage. */
+struct vp_serial {
+	struct sk_buff_head queue;
+	struct work_struct work;	/* the stage on its CPU */
+	struct vp_peer *peer;
+	enum vp_dir dir;
+	unsigned long running;		/* bit 0: someone runs the stage */
+	u64 last_queued;		/* ns, under queue.lock */
 };
 
 struct vp_crypt_queue {
@@ -94,24 +104,35 @@ void vp_crypt_queue_free(struct vp_crypt_queue *q);
  */
 bool vp_crypt_queue_add(struct vp_crypt_queue *q, struct sk_buff *skb);
 
-/* The ordered queue's head, if its crypto is done, taken off the queue. */
-struct sk_buff *vp_queue_ready(struct sk_buff_head *queue);
-/* Whether the ordered queue's head has its crypto done. */
-bool vp_queue_head_ready(struct sk_buff_head *queue);
+void vp_serial_init(struct vp_serial *s, struct vp_peer *peer,
+		    enum vp_dir dir);
 
 /*
- * Whether a packet about to join queue, under its lock, finds it idle
- * (see VP_IDLE_NS); *last is the time of the queue's latest packet.
+ * Whether a packet about to join s's queue, under its lock, finds it idle
+ * (see VP_IDLE_NS).
  */
-static inline bool vp_queue_idle(struct sk_buff_head *queue, u64 *last)
+static inline bool vp_serial_idle(struct vp_serial *s)
 {
-	u64 now = ktime_get_mono_fast_ns(), then = *last;
+	u64 now = ktime_get_mono_fast_ns(), then = s->last_queued;
 
-	*last = now;
-	return skb_queue_empty(queue) && now - then > VP_IDLE_NS;
+	s->last_queued = now;
+	return skb_queue_empty(&s->queue) && now - then > VP_IDLE_NS;
 }
 
-/* The CPU a peering's serial stage runs on. */
+/*
+ * Has the crypto of skb, just put on s's queue (idle: it found the queue
+ * idle), done: inline, or by the device's workers for s's direction.
+ * BH disabled.
+ */
+void vp_queue_crypt(struct vp_serial *s, struct sk_buff *skb, bool idle);
+/*
+ * Marks skb, on its peering's queue for dir, done (err 0) or dead, and
+ * wakes that serial stage to hand on what is ready. From a worker or a
+ * driver's completion.
+ */
+void vp_queue_mark(struct sk_buff *skb, int err, enum vp_dir dir);
+
+/* The CPU a peering's serial stages run on. */
 int vp_queue_serial_cpu(struct vp_peer *peer);
 
 /*

@@ -63,7 +63,7 @@ static void vp_receive_control(struct vp_keypair *kp, struct sk_buff *skb)
 }
 
 /* The serial stage, in order, after decryption; runs with BH disabled. */
-static void vp_receive_finish(struct sk_buff *skb, int err)
+void vp_receive_finish(struct sk_buff *skb, int err)
 {
 	struct vp_keypair *kp = VP_CB(skb)->kp;
 	struct vp_peer *peer = kp->peer;
@@ -153,59 +153,11 @@ out:
 	dev_put(dev);
 }
 
-/*
- * The serial stage for receiving, run by whoever gets peer->serial's RX
- * bit: hands on what is opened at the head of the queue, a batch at most,
- * into this CPU's GRO cell. Returns whether more is ready; false also when
- * another runs the stage, which looks again once it lets go. BH disabled.
- */
-static bool vp_rx_serial(struct vp_peer *peer)
-{
-	struct sk_buff *skb;
-	int n;
-
-	if (test_and_set_bit_lock(VP_SERIAL_RX, &peer->serial))
-		return false;
-	for (n = 0; n < VP_SERIAL_BATCH; n++) {
-		skb = vp_queue_ready(&peer->rx_queue);
-		if (!skb)
-			break;
-		vp_receive_finish(skb, VP_CB(skb)->err);
-	}
-	clear_bit_unlock(VP_SERIAL_RX, &peer->serial);
-	/* A packet marked while we held the bit is ours to see. */
-	smp_mb__after_atomic();
-	return vp_queue_head_ready(&peer->rx_queue);
-}
-
-/* The serial stage on its CPU, as a work item. */
-static void vp_rx_kick(struct vp_peer *peer)
-{
-	queue_work_on(vp_queue_serial_cpu(peer), peer->vp->crypt_wq,
-		      &peer->rx_work);
-}
-
-/*
- * Marks skb, on its peering's rx queue, opened (err 0) or dead, and wakes
- * the peering's serial stage to deliver what is ready.
- */
-static void vp_rx_mark(struct sk_buff *skb, int err)
-{
-	/* Once marked, skb may be delivered and its keypair put at once. */
-	struct vp_peer *peer = vp_peer_get(VP_CB(skb)->kp->peer);
-
-	VP_CB(skb)->err = err;
-	atomic_set_release(&VP_CB(skb)->state,
-			   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
-	vp_rx_kick(peer);
-	vp_peer_put(peer);
-}
-
 /* An inline open that the crypto driver finished later. */
 static void vp_inline_opened(struct sk_buff *skb, int err)
 {
 	WRITE_ONCE(VP_CB(skb)->inl->busy, false);
-	vp_rx_mark(skb, err);
+	vp_queue_mark(skb, err, VP_RX);
 }
 
 VP_AEAD_DONE(vp_inline_open_done, vp_inline_opened)
@@ -250,7 +202,7 @@ static int vp_open_setup(struct sk_buff *skb, struct aead_request **reqp,
  * inline request, which the caller found free. -EINPROGRESS: the driver
  * marks skb when done. BH disabled.
  */
-static int vp_open_inline(struct vp_device *vp, struct sk_buff *skb)
+int vp_open_inline(struct vp_device *vp, struct sk_buff *skb)
 {
 	struct vp_inline_req *inl = this_cpu_ptr(vp->inline_req);
 	struct aead_request *req;
@@ -276,7 +228,7 @@ static void vp_queue_rx(struct vp_keypair *kp, struct sk_buff *skb, u8 type,
 			u64 counter, u8 outer_dsfield)
 {
 	struct vp_peer *peer = kp->peer;
-	struct sk_buff_head *queue = &peer->rx_queue;
+	struct sk_buff_head *queue = &peer->rx.queue;
 	struct vp_skb_cb *cb = VP_CB(skb);
 	bool idle;
 
@@ -296,33 +248,11 @@ static void vp_queue_rx(struct vp_keypair *kp, struct sk_buff *skb, u8 type,
 		return;
 	}
 	dev_hold(peer->vp->dev);
-	idle = vp_queue_idle(queue, &peer->rx_queued);
+	idle = vp_serial_idle(&peer->rx);
 	__skb_queue_tail(queue, skb);
 	spin_unlock_bh(&queue->lock);
 
-	/*
-	 * Alone, and on the serial stage's CPU: opened and delivered here,
-	 * with no worker to wake, and in order, into the GRO cell the
-	 * serial stage uses too.
-	 */
-	if (idle && smp_processor_id() == vp_queue_serial_cpu(peer) &&
-	    !READ_ONCE(this_cpu_ptr(peer->vp->inline_req)->busy)) {
-		int err = vp_open_inline(peer->vp, skb);
-
-		if (err == -EINPROGRESS)
-			return;
-		/* skb may be delivered and its keypair put at once. */
-		peer = vp_peer_get(peer);
-		VP_CB(skb)->err = err;
-		atomic_set_release(&VP_CB(skb)->state,
-				   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
-		if (vp_rx_serial(peer))
-			vp_rx_kick(peer);
-		vp_peer_put(peer);
-		return;
-	}
-	if (!vp_crypt_queue_add(&peer->vp->decrypt_queue, skb))
-		vp_rx_mark(skb, -ENOSPC);
+	vp_queue_crypt(&peer->rx, skb, idle);
 }
 
 /* Opens a message from the decrypt queue with the worker's request. */
@@ -350,27 +280,9 @@ void vp_decrypt_worker(struct work_struct *work)
 	struct sk_buff *skb;
 
 	while ((skb = ptr_ring_consume_bh(&w->queue->ring))) {
-		vp_rx_mark(skb, vp_open_queued(w, skb));
+		vp_queue_mark(skb, vp_open_queued(w, skb), VP_RX);
 		cond_resched();
 	}
-}
-
-/* A peering's serial stage for receiving, as a work item on its CPU. */
-void vp_rx_worker(struct work_struct *work)
-{
-	struct vp_peer *peer = container_of(work, struct vp_peer, rx_work);
-	bool more;
-
-	/*
-	 * Into the GRO cell of the one CPU this runs on, so the stack gets
-	 * the packets in order too; a batch per softirq, so GRO can merge.
-	 */
-	do {
-		local_bh_disable();
-		more = vp_rx_serial(peer);
-		local_bh_enable();
-		cond_resched();
-	} while (more);
 }
 
 /* The DSCP and ECN bits of the outer IP header. */

@@ -27,9 +27,9 @@ static void vp_tx_drop(struct vp_peer *peer, struct sk_buff *skb,
 /*
  * After encryption: sends skb or counts why not (err: -ENOSPC, a full
  * queue; else an allocation or crypto failure). Frees skb's request,
- * puts its keypair and the device.
+ * puts its keypair and the device. BH disabled.
  */
-static void vp_send_finish(struct sk_buff *skb, int err)
+void vp_send_finish(struct sk_buff *skb, int err)
 {
 	struct vp_keypair *kp = VP_CB(skb)->kp;
 	struct vp_peer *peer = kp->peer;
@@ -164,91 +164,57 @@ out:
 	vp_send_finish(skb, err);
 }
 
-/*
- * The serial stage for sending, run by whoever gets peer->serial's TX bit:
- * sends what is sealed at the head of the queue, a batch at most. Returns
- * whether more is ready; false also when another runs the stage, which
- * looks again once it lets go. BH disabled.
- */
-static bool vp_tx_serial(struct vp_peer *peer)
-{
-	struct sk_buff *skb;
-	int n;
-
-	if (test_and_set_bit_lock(VP_SERIAL_TX, &peer->serial))
-		return false;
-	for (n = 0; n < VP_SERIAL_BATCH; n++) {
-		skb = vp_queue_ready(&peer->tx_queue);
-		if (!skb)
-			break;
-		vp_send_finish(skb, VP_CB(skb)->err);
-	}
-	clear_bit_unlock(VP_SERIAL_TX, &peer->serial);
-	/* A packet marked while we held the bit is ours to see. */
-	smp_mb__after_atomic();
-	return vp_queue_head_ready(&peer->tx_queue);
-}
-
-/* The serial stage on its CPU, as a work item. */
-static void vp_tx_kick(struct vp_peer *peer)
-{
-	queue_work_on(vp_queue_serial_cpu(peer), peer->vp->crypt_wq,
-		      &peer->tx_work);
-}
-
-/*
- * Marks skb, on its peering's tx queue, sealed (err 0) or dead, and wakes
- * the peering's serial stage to send what is ready.
- */
-static void vp_tx_mark(struct sk_buff *skb, int err)
-{
-	/* Once marked, skb may be sent and its keypair put at once. */
-	struct vp_peer *peer = vp_peer_get(VP_CB(skb)->kp->peer);
-
-	VP_CB(skb)->err = err;
-	atomic_set_release(&VP_CB(skb)->state,
-			   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
-	vp_tx_kick(peer);
-	vp_peer_put(peer);
-}
-
 /* An inline seal that the crypto driver finished later. */
 static void vp_inline_sealed(struct sk_buff *skb, int err)
 {
 	WRITE_ONCE(VP_CB(skb)->inl->busy, false);
-	vp_tx_mark(skb, err);
+	vp_queue_mark(skb, err, VP_TX);
 }
 
 VP_AEAD_DONE(vp_inline_seal_done, vp_inline_sealed)
+
+/*
+ * Points a request reused from *mem (of *size bytes) at skb's message, to
+ * be encrypted in place: returns 0 or < 0. More than VP_MAX_SG pieces are
+ * linearized.
+ */
+static int vp_seal_reuse(struct sk_buff *skb, struct aead_request **reqp,
+			 void **mem, unsigned int *size, gfp_t gfp)
+{
+	struct vp_keypair *kp = VP_CB(skb)->kp;
+	struct net_device *dev = kp->peer->vp->dev;
+	struct scatterlist *sg;
+	struct sk_buff *trailer;
+	int nsg;
+	u8 *iv;
+
+	nsg = vp_seal_prepare(skb, dev, &trailer);
+	if (nsg > VP_MAX_SG) {
+		if (skb_linearize(skb))
+			return -ENOMEM;
+		nsg = vp_seal_prepare(skb, dev, &trailer);
+	}
+	if (nsg < 0)
+		return nsg;
+	*reqp = vp_aead_request_reuse(mem, size, kp->tx.tfm, VP_MAX_SG, gfp,
+				      &iv, &sg);
+	if (!*reqp)
+		return -ENOMEM;
+	return vp_seal_setup(skb, trailer, nsg, *reqp, iv, sg);
+}
 
 /*
  * Seals skb, the head of an idle peering's queue, at once with this CPU's
  * inline request, which the caller found free. -EINPROGRESS: the driver
  * marks skb when done. BH disabled.
  */
-static int vp_seal_inline(struct vp_device *vp, struct sk_buff *skb)
+int vp_seal_inline(struct vp_device *vp, struct sk_buff *skb)
 {
 	struct vp_inline_req *inl = this_cpu_ptr(vp->inline_req);
-	struct vp_keypair *kp = VP_CB(skb)->kp;
 	struct aead_request *req;
-	struct scatterlist *sg;
-	struct sk_buff *trailer;
-	int nsg, err;
-	u8 *iv;
+	int err;
 
-	nsg = vp_seal_prepare(skb, vp->dev, &trailer);
-	if (nsg > VP_MAX_SG) {
-		if (skb_linearize(skb))
-			return -ENOMEM;
-		nsg = vp_seal_prepare(skb, vp->dev, &trailer);
-	}
-	if (nsg < 0)
-		return nsg;
-	req = vp_aead_request_reuse(&inl->req, &inl->req_size, kp->tx.tfm,
-				    VP_MAX_SG, GFP_ATOMIC, &iv, &sg);
-	if (!req)
-		return -ENOMEM;
-	err = vp_seal_setup(skb, trailer, nsg, req, iv, sg);
+	err = vp_seal_reuse(skb, &req, &inl->req, &inl->req_size, GFP_ATOMIC);
 	if (err)
 		return err;
 	aead_request_set_callback(req, 0, vp_inline_seal_done, skb);
@@ -268,7 +234,7 @@ static void vp_queue_data(struct vp_keypair *kp, struct sk_buff *skb,
 			  u8 dsfield)
 {
 	struct vp_peer *peer = kp->peer;
-	struct sk_buff_head *queue = &peer->tx_queue;
+	struct sk_buff_head *queue = &peer->tx.queue;
 	enum vp_stat why = VP_STAT_QUEUE_FULL;
 	u64 counter;
 	bool idle;
@@ -288,31 +254,11 @@ static void vp_queue_data(struct vp_keypair *kp, struct sk_buff *skb,
 		goto drop;
 	VP_CB(skb)->counter = counter;
 	dev_hold(peer->vp->dev);
-	idle = vp_queue_idle(queue, &peer->tx_queued);
+	idle = vp_serial_idle(&peer->tx);
 	__skb_queue_tail(queue, skb);
 	spin_unlock_bh(&queue->lock);
 
-	/*
-	 * Alone, and on the serial stage's CPU: sealed and sent here, with
-	 * no worker to wake, and in order, since the serial stage sends
-	 * from this CPU too (the underlay keeps a CPU's packets in order).
-	 */
-	if (idle && smp_processor_id() == vp_queue_serial_cpu(peer) &&
-	    !READ_ONCE(this_cpu_ptr(peer->vp->inline_req)->busy)) {
-		int err = vp_seal_inline(peer->vp, skb);
-
-		if (err == -EINPROGRESS)
-			return;
-		/* The caller (vp_xmit) holds peer past skb's end. */
-		VP_CB(skb)->err = err;
-		atomic_set_release(&VP_CB(skb)->state,
-				   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
-		if (vp_tx_serial(peer))
-			vp_tx_kick(peer);
-		return;
-	}
-	if (!vp_crypt_queue_add(&peer->vp->encrypt_queue, skb))
-		vp_tx_mark(skb, -ENOSPC);
+	vp_queue_crypt(&peer->tx, skb, idle);
 	return;
 
 drop:
@@ -324,28 +270,11 @@ drop:
 /* Seals a packet from the encrypt queue with the worker's request. */
 static int vp_seal_queued(struct vp_crypt_worker *w, struct sk_buff *skb)
 {
-	struct vp_keypair *kp = VP_CB(skb)->kp;
-	struct net_device *dev = kp->peer->vp->dev;
 	struct aead_request *req;
-	struct scatterlist *sg;
-	struct sk_buff *trailer;
 	DECLARE_CRYPTO_WAIT(wait);
-	int nsg, err;
-	u8 *iv;
+	int err;
 
-	nsg = vp_seal_prepare(skb, dev, &trailer);
-	if (nsg > VP_MAX_SG) {
-		if (skb_linearize(skb))
-			return -ENOMEM;
-		nsg = vp_seal_prepare(skb, dev, &trailer);
-	}
-	if (nsg < 0)
-		return nsg;
-	req = vp_aead_request_reuse(&w->req, &w->req_size, kp->tx.tfm,
-				    VP_MAX_SG, GFP_KERNEL, &iv, &sg);
-	if (!req)
-		return -ENOMEM;
-	err = vp_seal_setup(skb, trailer, nsg, req, iv, sg);
+	err = vp_seal_reuse(skb, &req, &w->req, &w->req_size, GFP_KERNEL);
 	if (err)
 		return err;
 	/* Process context: an asynchronous driver is waited for. */
@@ -363,24 +292,9 @@ void vp_encrypt_worker(struct work_struct *work)
 	struct sk_buff *skb;
 
 	while ((skb = ptr_ring_consume_bh(&w->queue->ring))) {
-		vp_tx_mark(skb, vp_seal_queued(w, skb));
+		vp_queue_mark(skb, vp_seal_queued(w, skb), VP_TX);
 		cond_resched();
 	}
-}
-
-/* A peering's serial stage for sending, as a work item on its CPU. */
-void vp_tx_worker(struct work_struct *work)
-{
-	struct vp_peer *peer = container_of(work, struct vp_peer, tx_work);
-	bool more;
-
-	/* A batch per softirq: the underlay's receiver may merge them. */
-	do {
-		local_bh_disable();
-		more = vp_tx_serial(peer);
-		local_bh_enable();
-		cond_resched();
-	} while (more);
 }
 
 /*
