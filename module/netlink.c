@@ -737,7 +737,12 @@ static int vp_new_peer_doit(struct sk_buff *skb, struct genl_info *info)
 	return ret;
 }
 
-static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
+/*
+ * DEL_PEER and REKEY: finds the peering the request names and calls fn on
+ * it under vp->conf_lock.
+ */
+static int vp_peer_doit(struct genl_info *info,
+			int (*fn)(struct vp_device *vp, struct vp_peer *peer))
 {
 	struct nlattr *tb[VPCPEER_A_PEER_MAX + 1];
 	struct net_device *dev;
@@ -764,10 +769,7 @@ static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
 		       (char *)nla_data(tb[VPCPEER_A_PEER_PCX]), dev->name);
 		ret = -ENOENT;
 	} else {
-		/* Its routes stay, as blackholes, until deleted. */
-		ret = vp_routes_publish(vp, peer);
-		if (!ret)
-			vp_peer_remove(peer);
+		ret = fn(vp, peer);
 	}
 	mutex_unlock(&vp->conf_lock);
 out_put:
@@ -775,39 +777,30 @@ out_put:
 	return ret;
 }
 
+static int vp_del_peer_locked(struct vp_device *vp, struct vp_peer *peer)
+{
+	/* Its routes stay, as blackholes, until deleted. */
+	int ret = vp_routes_publish(vp, peer);
+
+	if (!ret)
+		vp_peer_remove(peer);
+	return ret;
+}
+
+static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return vp_peer_doit(info, vp_del_peer_locked);
+}
+
+static int vp_rekey_locked(struct vp_device *vp, struct vp_peer *peer)
+{
+	vp_session_start(peer);
+	return 0;
+}
+
 static int vp_rekey_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nlattr *tb[VPCPEER_A_PEER_MAX + 1];
-	struct net_device *dev;
-	netdevice_tracker tracker;
-	struct vp_device *vp;
-	struct vp_peer *peer;
-	int ret;
-
-	dev = vp_lookup_device(genl_info_net(info), info->attrs, &tracker,
-			       info->extack);
-	if (IS_ERR(dev))
-		return PTR_ERR(dev);
-	vp = netdev_priv(dev);
-	ret = vp_nla_peer(info, tb);
-	if (ret)
-		goto out_put;
-
-	mutex_lock(&vp->conf_lock);
-	peer = vp_peer_find(vp, nla_data(tb[VPCPEER_A_PEER_PCX]));
-	if (!peer) {
-		vp_err(info->extack, tb[VPCPEER_A_PEER_PCX],
-		       "no such peering",
-		       "no peering %s on %s",
-		       (char *)nla_data(tb[VPCPEER_A_PEER_PCX]), dev->name);
-		ret = -ENOENT;
-	} else {
-		vp_session_start(peer);
-	}
-	mutex_unlock(&vp->conf_lock);
-out_put:
-	netdev_put(dev, &tracker);
-	return ret;
+	return vp_peer_doit(info, vp_rekey_locked);
 }
 
 /* ---------------------------------------------------------------- route */
