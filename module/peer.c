@@ -174,9 +174,9 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 		vp_peer_remove(peer);
 		return ERR_PTR(ret);
 	}
-	netdev_info(vp->dev, "peering %s with %s: aes-gcm-%u\n", peer->pcx,
-		    peer->remote_vpc,
-		    peer->cipher == VPCPEER_CIPHER_AES_GCM_128 ? 128 : 256);
+	netdev_dbg(vp->dev, "peering %s with %s: aes-gcm-%u\n", peer->pcx,
+		   peer->remote_vpc,
+		   peer->cipher == VPCPEER_CIPHER_AES_GCM_128 ? 128 : 256);
 	vp_session_start(peer);
 	return peer;
 
