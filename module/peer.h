@@ -82,6 +82,7 @@ struct vp_peer {
 	u64 init_ts;			/* the last INIT stamp sent */
 	/* INITs resent since configured, none answered yet (backoff) */
 	unsigned int init_retries;
+	bool init_wanted;		/* an INIT at the next tick, at once */
 	bool answered;			/* READ_ONCE: a session since then */
 	u64 cur_init_ts;		/* the newest INIT answered */
 	u64 next_init_ts;		/* the INIT behind keys_next */

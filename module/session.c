@@ -165,12 +165,16 @@ struct vp_keypair *vp_session_tx_keypair(struct vp_peer *peer)
 	return kp;
 }
 
-/* Arms the peering's timer after delay jiffies, unless it is going. */
+/*
+ * Arms the peering's timer after delay jiffies, unless it is going. The
+ * timer runs unbound: its handshakes (an X25519 each) go to an idle CPU,
+ * not after the work of the CPU that armed it.
+ */
 static void vp_session_kick(struct vp_peer *peer, unsigned long delay)
 {
 	spin_lock_bh(&peer->lock);
 	if (!peer->removed)
-		mod_delayed_work(system_wq, &peer->timer, delay);
+		mod_delayed_work(system_unbound_wq, &peer->timer, delay);
 	spin_unlock_bh(&peer->lock);
 }
 
@@ -229,7 +233,7 @@ static void vp_session_install(struct vp_peer *peer, struct vp_keypair *kp)
 	 * A deleted or failed peering's timer had stopped: an active one
 	 * keeps alive and rekeys (vp_session_kick(), but under the lock).
 	 */
-	mod_delayed_work(system_wq, &peer->timer, HZ);
+	mod_delayed_work(system_unbound_wq, &peer->timer, HZ);
 }
 
 /* ------------------------------------------------------------- messages */
@@ -715,8 +719,12 @@ static void vp_session_timer(struct work_struct *work)
 		initiate = true;
 	spin_unlock_bh(&peer->lock);
 
-	if (initiate && (!peer->init.active ||
-			 now - peer->init.sent >= vp_session_retry(peer, state))) {
+	if (peer->init_wanted) {
+		peer->init_wanted = false;
+		vp_session_initiate(peer);
+	} else if (initiate &&
+		   (!peer->init.active ||
+		    now - peer->init.sent >= vp_session_retry(peer, state))) {
 		if (peer->init.active && peer->init_retries < UINT_MAX)
 			peer->init_retries++;
 		vp_session_initiate(peer);
@@ -740,13 +748,17 @@ void vp_session_start(struct vp_peer *peer)
 	mutex_lock(&peer->hs_lock);
 	peer->init.active = false;
 	peer->init_retries = 0;
+	/*
+	 * The INIT goes from the timer, now: a thousand peerings configured
+	 * at once do not wait for a thousand X25519s.
+	 */
+	peer->init_wanted = true;
 	WRITE_ONCE(peer->answered, false);
 	spin_lock_bh(&peer->lock);
 	vp_state_event(peer, VP_EV_RECONFIGURED, 0);
 	spin_unlock_bh(&peer->lock);
-	vp_session_initiate(peer);
 	mutex_unlock(&peer->hs_lock);
-	vp_session_kick(peer, HZ);
+	vp_session_kick(peer, 0);
 }
 
 void vp_session_stop(struct vp_peer *peer)
