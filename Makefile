@@ -59,8 +59,9 @@ demo-built: all
 check: deps
 	@$(MAKE) --no-print-directory check-built
 
+# Every LTS kernel (tools/lab/lts-kvers), or only KVER when it is given.
 check-built: all
-	@KVER=$(KVER) selftests/check
+	@KVERS="$(if $(filter file,$(origin KVER)),,$(KVER))" selftests/check
 
 # Every selftest and the stress test on a KASAN/lockdep/kmemleak guest
 # kernel built from linux-source-6.1 (once, cached in /var/cache/vpcpeer).
