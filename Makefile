@@ -5,6 +5,13 @@
 # check-debug` runs the selftests again on a debug kernel, `make bench`
 # measures it next to veth, VXLAN, WireGuard and IPsec, `make deps`
 # installs the Debian packages all of this needs. See README.md.
+#
+# `make man` builds the man pages vpcpeerctl(8) and vpcpeer(4) into
+# Documentation/man/ (rst2man), `make install` installs the module (for
+# KVER), vpcpeerctl, the man pages and the bash completion (DESTDIR,
+# PREFIX), `make uninstall` removes them, `make install-dkms` copies the
+# module's source to /usr/src/vpcpeer-VERSION for DKMS and has it built and
+# installed (for the running kernel, or KVER), `make uninstall-dkms` undoes it.
 
 # Debian's 6.1 LTS kernel (linux-image-amd64) unless told otherwise.
 KVER ?= $(shell sh tools/lab/default-kver 2>/dev/null)
@@ -18,15 +25,38 @@ TOOL_LIBS := $(shell pkg-config --libs libnl-genl-3.0 2>/dev/null)
 TOOL_SRCS := $(wildcard tools/vpcpeerctl/*.c)
 TOOL_HDRS := $(wildcard tools/vpcpeerctl/*.h) uapi/linux/vpcpeer.h
 TOOL := tools/vpcpeerctl/vpcpeerctl
+VERSION := $(shell sed -n 's/^\#define VPCPEER_VERSION "\(.*\)"/\1/p' module/version.h)
+
+RST2MAN ?= rst2man
+MANS := Documentation/man/vpcpeerctl.8 Documentation/man/vpcpeer.4
+
+PREFIX ?= /usr/local
+MODDIR = $(DESTDIR)/lib/modules/$(KVER)/updates
+SBINDIR = $(DESTDIR)$(PREFIX)/sbin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man
+COMPLETIONDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+INSTALLED := $(MODDIR)/vpcpeer.ko $(SBINDIR)/vpcpeerctl \
+	$(MANDIR)/man8/vpcpeerctl.8 $(MANDIR)/man4/vpcpeer.4 \
+	$(COMPLETIONDIR)/vpcpeerctl
+
+# DKMS: the module's source only (see dkms.conf), built for the running
+# kernel, or for KVER when it is given.
+DKMS ?= dkms
+DKMS_SRC = $(DESTDIR)/usr/src/vpcpeer-$(VERSION)
+DKMS_FILES := Kbuild dkms.conf module/Kbuild $(wildcard module/*.[ch]) \
+	uapi/linux/vpcpeer.h
+DKMS_ARGS = -m vpcpeer -v $(VERSION) --sourcetree $(DESTDIR)/usr/src \
+	$(if $(filter command line environment,$(origin KVER)),-k $(KVER))
 
 .PHONY: all module tools deps check check-built check-debug check-debug-built \
-	unit lint selftest demo demo-built bench bench-built clean
+	unit lint selftest demo demo-built bench bench-built clean \
+	man install uninstall install-dkms uninstall-dkms
 
 all: module tools
 
 module:
 	@test -d "$(KDIR)" || { echo "make: no kernel build tree at $(KDIR) (KVER=$(KVER)); run 'make deps' or set KVER/KDIR" >&2; exit 1; }
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR) VP_WERROR=y modules
 
 tools: $(TOOL)
 
@@ -35,6 +65,44 @@ $(TOOL): $(TOOL_SRCS) $(TOOL_HDRS)
 
 deps:
 	@tools/lab/deps
+
+man: $(MANS)
+
+Documentation/man/vpcpeerctl.8: Documentation/vpcpeerctl.rst
+Documentation/man/vpcpeer.4: Documentation/vpcpeer.rst
+$(MANS):
+	@mkdir -p $(@D)
+	$(RST2MAN) --halt=warning $< $@
+
+# depmod only where the kernel's module tree is: always without DESTDIR,
+# under DESTDIR when it holds one (a staged root), not in a bare DESTDIR.
+depmod = $(if $(DESTDIR),test ! -e $(DESTDIR)/lib/modules/$(KVER)/modules.builtin || \
+	depmod -b $(DESTDIR) $(KVER),depmod $(KVER))
+
+install: module tools man
+	install -D -m 644 module/vpcpeer.ko $(MODDIR)/vpcpeer.ko
+	install -D -m 755 $(TOOL) $(SBINDIR)/vpcpeerctl
+	install -D -m 644 Documentation/man/vpcpeerctl.8 $(MANDIR)/man8/vpcpeerctl.8
+	install -D -m 644 Documentation/man/vpcpeer.4 $(MANDIR)/man4/vpcpeer.4
+	install -D -m 644 tools/vpcpeerctl/completion.bash $(COMPLETIONDIR)/vpcpeerctl
+	$(depmod)
+
+uninstall:
+	rm -f $(INSTALLED)
+	$(depmod)
+
+install-dkms:
+	@grep -qx 'PACKAGE_VERSION="$(VERSION)"' dkms.conf || \
+		{ echo "make: dkms.conf's PACKAGE_VERSION is not $(VERSION) (module/version.h)" >&2; exit 1; }
+	rm -rf $(DKMS_SRC)
+	for f in $(DKMS_FILES); do install -D -m 644 $$f $(DKMS_SRC)/$$f || exit 1; done
+	$(DKMS) add $(DKMS_ARGS)
+	$(DKMS) build $(DKMS_ARGS)
+	$(DKMS) install $(DKMS_ARGS)
+
+uninstall-dkms:
+	$(DKMS) remove -m vpcpeer -v $(VERSION) --sourcetree $(DESTDIR)/usr/src --all
+	rm -rf $(DKMS_SRC)
 
 unit:
 	$(MAKE) -C selftests/unit check
@@ -89,3 +157,4 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	-$(MAKE) -C selftests/unit clean
 	rm -f $(TOOL)
+	rm -rf Documentation/man
