@@ -40,10 +40,12 @@ INSTALLED := $(MODDIR)/vpcpeer.ko $(SBINDIR)/vpcpeerctl \
 	$(COMPLETIONDIR)/vpcpeerctl
 
 # DKMS: the module's source only (see dkms.conf), built for the running
-# kernel, or for KVER when it is given.
+# kernel, or for KVER when it is given; again for another KVER, it adds
+# that kernel.
 DKMS ?= dkms
 DKMS_SRC = $(DESTDIR)/usr/src/vpcpeer-$(VERSION)
-DKMS_FILES := Kbuild dkms.conf module/Kbuild $(wildcard module/*.[ch]) \
+DKMS_FILES := Kbuild dkms.conf module/Kbuild \
+	$(filter-out %.mod.c,$(wildcard module/*.[ch])) \
 	uapi/linux/vpcpeer.h
 DKMS_ARGS = -m vpcpeer -v $(VERSION) --sourcetree $(DESTDIR)/usr/src \
 	$(if $(filter command line environment,$(origin KVER)),-k $(KVER))
@@ -96,7 +98,7 @@ install-dkms:
 		{ echo "make: dkms.conf's PACKAGE_VERSION is not $(VERSION) (module/version.h)" >&2; exit 1; }
 	rm -rf $(DKMS_SRC)
 	for f in $(DKMS_FILES); do install -D -m 644 $$f $(DKMS_SRC)/$$f || exit 1; done
-	$(DKMS) add $(DKMS_ARGS)
+	$(DKMS) status -m vpcpeer -v $(VERSION) | grep -q . || $(DKMS) add $(DKMS_ARGS)
 	$(DKMS) build $(DKMS_ARGS)
 	$(DKMS) install $(DKMS_ARGS)
 
