@@ -6,12 +6,13 @@
 # measures it next to veth, VXLAN, WireGuard and IPsec, `make deps`
 # installs the Debian packages all of this needs. See README.md.
 #
-# `make man` builds the man pages vpcpeerctl(8) and vpcpeer(4) into
-# Documentation/man/ (rst2man), `make install` installs the module (for
-# KVER), vpcpeerctl, the man pages and the bash completion (DESTDIR,
-# PREFIX), `make uninstall` removes them, `make install-dkms` copies the
-# module's source to /usr/src/vpcpeer-VERSION for DKMS and has it built and
-# installed (for the running kernel, or KVER), `make uninstall-dkms` undoes it.
+# make man             the man pages vpcpeerctl(8), vpcpeer(4) into Documentation/man/
+# make install         vpcpeer.ko (for KVER), vpcpeerctl, the man pages and the
+#                      bash completion, under DESTDIR and PREFIX (/usr/local)
+# make uninstall       removes exactly what make install installed
+# make install-dkms    the module's source to /usr/src/vpcpeer-VERSION, built and
+#                      installed by DKMS (for the running kernel, or KVER)
+# make uninstall-dkms  removes it from DKMS and /usr/src
 
 # Debian's 6.1 LTS kernel (linux-image-amd64) unless told otherwise.
 KVER ?= $(shell sh tools/lab/default-kver 2>/dev/null)
