@@ -27,7 +27,6 @@ k612=$(kver_of 6.12)
 # What must not change outside the scratch directory.
 outside() {
 	ls -la /var/lib/dkms
-	ls /usr/src
 	find /lib/modules/"$k61" /lib/modules/"$k612" -maxdepth 1 -newer "$SCRATCH/stamp"
 	find /var/lib/dkms /usr/src /lib/modules/"$k61" /lib/modules/"$k612" -name '*vpcpeer*'
 }
