@@ -68,7 +68,12 @@ expect() {
 	n=$((n + 1))
 }
 
-cmds="add-peer batch del-peer genkey help rekey route set show"
+# Every command --help lists (the built tool's), and help.
+tool=$TOP/tools/vpcpeerctl/vpcpeerctl
+[ -x "$tool" ] || fail "$tool is not built: run make"
+cmds=$({ "$tool" --help | sed -n 's/^  \([a-z][a-z-]*\).*/\1/p'; echo help; } |
+	sort -u | xargs)
+expect_match "$cmds" "^add-peer .*show" "the commands of --help"
 opts="--help --json --netns --version -V -h -j -n"
 expect "vpcpeerctl " "$cmds"
 expect "vpcpeerctl r" "rekey route"
