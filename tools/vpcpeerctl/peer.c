@@ -148,11 +148,13 @@ static bool secs_arg(const char *ctx, const struct keyword *k,
 static int add_peer_args(const char *ctx, const struct keyword *kw,
 			 struct peer_args *a)
 {
+	const char *cmd = "add-peer";
 	char why[WHY_LEN];
 
-	if (!check_id(ctx, "remote-vpc", kw[KW_REMOTE].value) ||
+	if (!check_id(cmd, a->dev, a->pcx, "remote-vpc",
+		      kw[KW_REMOTE].value) ||
 	    (kw[KW_REGION].value &&
-	     !check_id(ctx, "region", kw[KW_REGION].value)))
+	     !check_id(cmd, a->dev, a->pcx, "region", kw[KW_REGION].value)))
 		return EXIT_USAGE;
 	a->remote_vpc = kw[KW_REMOTE].value;
 	a->region = kw[KW_REGION].value;
@@ -188,8 +190,7 @@ static bool peer_target(const char *cmd, char *argv[], struct peer_args *a,
 {
 	a->dev = argv[1];
 	a->pcx = argv[2];
-	snprintf(ctx, size, "%s %s", cmd, a->dev);
-	if (!check_ifname(cmd, a->dev) || !check_pcx(ctx, a->pcx))
+	if (!check_ifname(cmd, a->dev) || !check_pcx(cmd, a->dev, a->pcx))
 		return false;
 	snprintf(ctx, size, "%s %s %s", cmd, a->dev, a->pcx);
 	return true;

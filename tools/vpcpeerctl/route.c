@@ -122,18 +122,15 @@ static int kernel_route(struct ipc *ipc, int type, const char *dev,
 	return ret;
 }
 
-/* argv: DEV PREFIX; fills p, or says why not. */
-static bool route_args(const char *sub, char *argv[], struct prefix *p)
+/* argv: DEV PREFIX of cmd ("route add"); fills p, or says why not. */
+static bool route_args(const char *cmd, char *argv[], struct prefix *p)
 {
 	char why[WHY_LEN];
 
-	if (!ifname_valid(argv[0])) {
-		fail("route %s: \"%s\" is not a valid device name", sub,
-		     argv[0]);
+	if (!check_ifname(cmd, argv[0]))
 		return false;
-	}
 	if (prefix_parse(argv[1], p, why)) {
-		fail("route %s %s: prefix %s", sub, argv[0], why);
+		fail("%s %s: prefix %s", cmd, argv[0], why);
 		return false;
 	}
 	return true;
@@ -142,18 +139,12 @@ static bool route_args(const char *sub, char *argv[], struct prefix *p)
 int route_add_parse(int argc, char *argv[], struct route_add *r)
 {
 	struct keyword via = { .name = "via" };
-	char ctx[64];
 
 	if (argc != 5 || keywords_parse(2, argv + 3, &via, 1))
 		return usage_error("route add");
-	if (!route_args("add", argv + 1, &r->prefix))
+	if (!route_args("route add", argv + 1, &r->prefix) ||
+	    !check_pcx("route add", argv[1], via.value))
 		return EXIT_USAGE;
-	/* A batch parses thousands: the message is made only if needed. */
-	if (!pcx_valid(via.value)) {
-		snprintf(ctx, sizeof(ctx), "route add %s", argv[1]);
-		check_pcx(ctx, via.value);	/* says why */
-		return EXIT_USAGE;
-	}
 	r->dev = argv[1];
 	r->pcx = via.value;
 	return EXIT_OK;
@@ -295,7 +286,7 @@ static int route_del(int argc, char *argv[])
 	if (argc != 3)
 		return usage_error("route del");
 	dev = argv[1];
-	if (!route_args("del", argv + 1, &p))
+	if (!route_args("route del", argv + 1, &p))
 		return EXIT_USAGE;
 	prefix_format(&p, buf);
 	if (vpcpeer_route(&ipc, VPCPEER_CMD_DEL_ROUTE, dev, &p, NULL)) {

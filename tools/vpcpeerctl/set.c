@@ -53,11 +53,12 @@ int cmd_set(int argc, char *argv[])
 	dev = argv[1];
 	if (!check_ifname("set", dev))
 		return EXIT_USAGE;
-	snprintf(ctx, sizeof(ctx), "set %s", dev);
-	if ((kw[KW_VPC].value && !check_id(ctx, "vpc-id", kw[KW_VPC].value)) ||
+	if ((kw[KW_VPC].value &&
+	     !check_id("set", dev, NULL, "vpc-id", kw[KW_VPC].value)) ||
 	    (kw[KW_REGION].value &&
-	     !check_id(ctx, "region", kw[KW_REGION].value)))
+	     !check_id("set", dev, NULL, "region", kw[KW_REGION].value)))
 		return EXIT_USAGE;
+	snprintf(ctx, sizeof(ctx), "set %s", dev);
 	if (kw[KW_CIDR].value &&
 	    prefix_list_parse(kw[KW_CIDR].value, cidrs, &n_cidrs, why)) {
 		fail("%s: cidr %s", ctx, why);

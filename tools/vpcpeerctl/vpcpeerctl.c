@@ -86,29 +86,35 @@ int usage_error(const char *name)
 	return EXIT_USAGE;
 }
 
-bool check_ifname(const char *ctx, const char *dev)
+/*
+ * The check_*() helpers say why in one line that starts with the command
+ * words ("route add", then DEV, then PCX where there is one); they format
+ * it only when the check fails, as a batch checks thousands of lines.
+ */
+bool check_ifname(const char *cmd, const char *dev)
 {
 	if (ifname_valid(dev))
 		return true;
-	fail("%s: \"%s\" is not a valid device name", ctx, dev);
+	fail("%s: \"%s\" is not a valid device name", cmd, dev);
 	return false;
 }
 
-bool check_id(const char *ctx, const char *what, const char *val)
+bool check_id(const char *cmd, const char *dev, const char *pcx,
+	      const char *what, const char *val)
 {
 	if (id_valid(val))
 		return true;
-	fail("%s: %s \"%s\": not 1 to %d of A-Z a-z 0-9 . _ -", ctx, what,
-	     val, VPCPEER_ID_MAX);
+	fail("%s %s%s%s: %s \"%s\": not 1 to %d of A-Z a-z 0-9 . _ -", cmd,
+	     dev, pcx ? " " : "", pcx ? pcx : "", what, val, VPCPEER_ID_MAX);
 	return false;
 }
 
-bool check_pcx(const char *ctx, const char *pcx)
+bool check_pcx(const char *cmd, const char *dev, const char *pcx)
 {
 	if (pcx_valid(pcx))
 		return true;
-	fail("%s: pcx id \"%s\": not \"pcx-\" and 1 to 17 lowercase hex digits",
-	     ctx, pcx);
+	fail("%s %s: pcx id \"%s\": not \"pcx-\" and 1 to 17 lowercase hex digits",
+	     cmd, dev, pcx);
 	return false;
 }
 

@@ -35,9 +35,10 @@ int usage_error(const char *name);
  * Command-line checks: true if the value is good, else false after one
  * line that says why, prefixed with ctx ("set vpc0").
  */
-bool check_ifname(const char *ctx, const char *dev);
-bool check_id(const char *ctx, const char *what, const char *val);
-bool check_pcx(const char *ctx, const char *pcx);
+bool check_ifname(const char *cmd, const char *dev);
+bool check_id(const char *cmd, const char *dev, const char *pcx,
+	      const char *what, const char *val);
+bool check_pcx(const char *cmd, const char *dev, const char *pcx);
 
 int cmd_genkey(int argc, char *argv[]);
 int cmd_set(int argc, char *argv[]);
