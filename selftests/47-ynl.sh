@@ -33,13 +33,15 @@ ynl() {
 		fail "cli.py $mode $op $json in $ns: $REPLY"
 }
 
-# ynl_refused NS OP JSON: cli.py --do OP must fail; its message is in $ERR.
+# ynl_refused NS OP JSON: cli.py --do OP must fail; its message, joined
+# into one line, is in $ERR.
 ynl_refused() {
 	if ERR=$(ip netns exec "$1" /usr/bin/python3 "$YNL/tools/net/ynl/cli.py" \
 		--spec "$SPEC" --no-schema --do "$2" --json "$3" 2>&1); then
 		fail "cli.py --do $2 $3 in $1 succeeded: $ERR"
 	fi
-	log "refused as expected: $(printf '%s' "$ERR" | tr '\n' ' ')"
+	ERR=$(printf '%s' "$ERR" | tr '\n' ' ')
+	log "refused as expected: $ERR"
 }
 
 # jq_py JSON EXPR: EXPR evaluated in Python over the JSON text as d.
@@ -151,15 +153,16 @@ local_index() {
 wait_eq "pcx-0ab's local-index changed by rekey" True local_index
 ping_ok vpa 10.2.0.1
 
-# Refused requests: cli.py reports the kernel's extack message.
+# Refused requests: cli.py reports the kernel's extack message, and the
+# attribute it points at, named through the spec.
 ynl_refused vpa new-route '{"ifname": "vpc0", "route": [{"prefix": {"addr": "0a030000", "len": 16}, "pcx": "pcx-0ab"}]}'
-expect_match "$ERR" "outside every cidr" "extack of a route outside pcx-0ab's cidrs"
+expect_match "$ERR" "outside every cidr.*'bad-attr': '\.route'" "extack of a route outside pcx-0ab's cidrs"
 ynl_refused vpa rekey '{"ifname": "vpc0", "peer": {"pcx": "pcx-0ff"}}'
-expect_match "$ERR" "no (such )?peering" "extack of a missing peering"
+expect_match "$ERR" "no (such )?peering.*'bad-attr': '\.peer\.pcx'" "extack of a missing peering"
 ynl_refused vpa set-device '{"ifname": "vpc0", "peer-count": 3}'
-expect_match "$ERR" "Invalid argument|bad-attr|miss" "error of a reply-only attribute in a request"
+expect_match "$ERR" "Invalid argument.*'bad-attr': '\.peer-count'" "error of a reply-only attribute in a request"
 ynl_refused vpa get-device '{"ifname": "nosuch0"}'
-expect_match "$ERR" "no such device" "extack of a missing device"
+expect_match "$ERR" "no such device.*'bad-attr': '\.ifname'" "extack of a missing device"
 
 # del-route and del-peer through YNL, seen by vpcpeerctl and by B.
 ynl vpa --do del-route '{"ifname": "vpc0", "route": [{"prefix": {"addr": "fd000002000000000000000000000000", "len": 48}}]}'
