@@ -275,32 +275,36 @@ static int route_add(int argc, char *argv[])
 	return ret ? ret : route_add_many(&r, 1, &bad, NULL, NULL);
 }
 
-static int route_del(int argc, char *argv[])
+int route_del_one(const char *ctx, const char *dev, const struct prefix *p)
 {
 	struct ipc ipc;
 	char buf[PREFIX_STRLEN];
-	struct prefix p;
-	const char *dev;
 	int ret;
 
-	if (argc != 3)
-		return usage_error("route del");
-	dev = argv[1];
-	if (!route_args("route del", argv + 1, &p))
-		return EXIT_USAGE;
-	prefix_format(&p, buf);
-	if (vpcpeer_route(&ipc, VPCPEER_CMD_DEL_ROUTE, dev, &p, NULL)) {
-		fail("route del %s %s: %s", dev, buf, ipc.err);
+	prefix_format(p, buf);
+	if (vpcpeer_route(&ipc, VPCPEER_CMD_DEL_ROUTE, dev, p, NULL)) {
+		fail("%s %s %s: %s", ctx, dev, buf, ipc.err);
 		return EXIT_FAIL;
 	}
 	/* A kernel route already gone is what we want. */
-	ret = kernel_route(&ipc, RTM_DELROUTE, dev, &p);
+	ret = kernel_route(&ipc, RTM_DELROUTE, dev, p);
 	if (ret && ret != -ESRCH) {
-		fail("route del %s %s: deleted, but not the kernel route: %s",
+		fail("%s %s %s: deleted, but not the kernel route: %s", ctx,
 		     dev, buf, ipc.err);
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
+}
+
+static int route_del(int argc, char *argv[])
+{
+	struct prefix p;
+
+	if (argc != 3)
+		return usage_error("route del");
+	if (!route_args("route del", argv + 1, &p))
+		return EXIT_USAGE;
+	return route_del_one("route del", argv[1], &p);
 }
 
 static int route_show(int argc, char *argv[])

@@ -54,6 +54,15 @@ static const struct command {
 	  "delete a route, and the kernel route PREFIX dev DEV" },
 	{ "route show", cmd_route, "DEV [-j]",
 	  "list a device's routes" },
+	{ "showconf", cmd_showconf, "DEV",
+	  "print the device's configuration as a file for setconf (no "
+	  "secrets: the kernel never shows them)" },
+	{ "setconf", cmd_setconf, "DEV FILE",
+	  "make the device exactly FILE: every peering and route deleted, "
+	  "then FILE's created" },
+	{ "syncconf", cmd_syncconf, "DEV FILE",
+	  "make the device FILE changing only what differs: unchanged "
+	  "peerings keep their sessions, changed ones are re-created" },
 	{ "batch", cmd_batch, "FILE",
 	  "run the commands of FILE (- for stdin), one a line, each maybe "
 	  "after -n NETNS, stopping at the first that fails; consecutive "
@@ -134,7 +143,9 @@ static void usage(FILE *out)
 		"\n"
 		"PREFIX is ADDR/LEN or a bare ADDR (/32, /128), IPv4 or IPv6;\n"
 		"PCX is \"pcx-\" and 1 to 17 lowercase hex digits; VPC and NAME are\n"
-		"1 to 63 of A-Z a-z 0-9 . _ -; FILE holds a secret from genkey.\n"
+		"1 to 63 of A-Z a-z 0-9 . _ -; FILE holds a secret from genkey,\n"
+		"but for setconf and syncconf: a configuration file, as showconf\n"
+		"prints (Documentation/vpcpeerctl.rst).\n"
 		"\n"
 		"Options (anywhere on the line):\n"
 		"  -j, --json          JSON output (show, route show)\n"

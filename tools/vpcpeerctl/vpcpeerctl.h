@@ -48,6 +48,9 @@ int cmd_rekey(int argc, char *argv[]);
 int cmd_route(int argc, char *argv[]);
 int cmd_show(int argc, char *argv[]);
 int cmd_batch(int argc, char *argv[]);
+int cmd_showconf(int argc, char *argv[]);
+int cmd_setconf(int argc, char *argv[]);
+int cmd_syncconf(int argc, char *argv[]);
 /*
  * Moves to the network namespace /run/netns/NAME (-n NAME): EXIT_OK, or
  * EXIT_FAIL or EXIT_USAGE after a line.
@@ -76,6 +79,12 @@ int route_add_many(const struct route_add *rs, size_t n, size_t *bad,
 		   void (*at)(size_t i, void *arg), void *arg);
 
 /*
+ * Deletes the route p of dev and its kernel route (route del): EXIT_OK, or
+ * EXIT_FAIL after a line "CTX DEV PREFIX: why".
+ */
+int route_del_one(const char *ctx, const char *dev, const struct prefix *p);
+
+/*
  * Output of show and route show, kept in memory and printed only once the
  * whole command succeeded.
  */
@@ -92,6 +101,12 @@ int out_open(struct out *o);
 void out_close(struct out *o, bool print);
 
 struct ipc;
+struct conf;
+/*
+ * Reads the configuration of dev from the kernel into c (conf.h), its
+ * secrets left out: 0, or -errno with the reason in ipc->err.
+ */
+int conf_read(struct ipc *ipc, const char *dev, struct conf *c);
 /*
  * Prints the routes of a device, named by ifname or, if that is NULL, by
  * ifindex: alone (route show) or as the "routes" part of show's device
