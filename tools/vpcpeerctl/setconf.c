@@ -39,7 +39,7 @@ struct plan {
  * Reads FILE ("-": stdin) whole with read(2), no stdio copy of a secret
  * left behind, and parses it into c. EXIT_OK, or the failure after a line.
  */
-static int conf_load(const char *file, struct conf *c)
+static int conf_load(const char *ctx, const char *file, struct conf *c)
 {
 	char why[CONF_WHY_LEN];
 	size_t len = 0, cap = 0;
@@ -48,7 +48,7 @@ static int conf_load(const char *file, struct conf *c)
 
 	fd = strcmp(file, "-") ? open(file, O_RDONLY | O_CLOEXEC) : 0;
 	if (fd < 0) {
-		fail("%s: %s", file, strerror(errno));
+		fail("%s: %s: %s", ctx, file, strerror(errno));
 		return EXIT_FAIL;
 	}
 	for (;;) {
@@ -57,7 +57,7 @@ static int conf_load(const char *file, struct conf *c)
 		if (len == cap) {
 			cap = cap ? 2 * cap : 4096;
 			if (cap > CONF_FILE_MAX) {
-				fail("%s: bigger than %d bytes", file,
+				fail("%s: %s: bigger than %d bytes", ctx, file,
 				     CONF_FILE_MAX);
 				ret = EXIT_FAIL;
 				break;
@@ -65,7 +65,7 @@ static int conf_load(const char *file, struct conf *c)
 			/* No realloc: the old buffer must be wiped. */
 			more = malloc(cap);
 			if (!more) {
-				fail("%s: out of memory", file);
+				fail("%s: %s: out of memory", ctx, file);
 				ret = EXIT_FAIL;
 				break;
 			}
@@ -80,7 +80,7 @@ static int conf_load(const char *file, struct conf *c)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			fail("%s: %s", file, strerror(errno));
+			fail("%s: %s: %s", ctx, file, strerror(errno));
 			ret = EXIT_FAIL;
 			break;
 		}
@@ -355,6 +355,7 @@ static int conf_cmd(int argc, char *argv[], bool full)
 	struct conf have, want;
 	struct plan pl;
 	struct ipc ipc;
+	char ctx[64];
 	int ret;
 
 	if (argc != 3)
@@ -363,7 +364,8 @@ static int conf_cmd(int argc, char *argv[], bool full)
 	file = argv[2];
 	if (!check_ifname(name, dev))
 		return EXIT_USAGE;
-	ret = conf_load(file, &want);
+	snprintf(ctx, sizeof(ctx), "%s %s", name, dev);
+	ret = conf_load(ctx, file, &want);
 	if (ret)
 		return ret;
 	ret = ipc_open(&ipc);
