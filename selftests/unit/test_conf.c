@@ -346,11 +346,32 @@ TEST(test_refusals)
 		PEER("pcx-2", "c", "10.2.0.0/16") "Route = 10.2.0.0/24\n",
 		"t.conf:12: Route 10.2.0.0/24: also via pcx-1 (line 6)");
 	refused("[Device]\nVpcId=b\n" PEER("pcx-1", "b", "10.2.0.0/16"),
-		"t.conf:3: [Peering] pcx-1: RemoteVpc b is this VPC");
+		"t.conf:3: [Peering] pcx-1: RemoteVpc b is this VPC's id");
 	refused(PEER("pcx-1", "b", "10.2.0.0/16") PEER("pcx-2", "b", "10.3.0.0/16"),
 		"t.conf:6: [Peering] pcx-2: RemoteVpc b also has pcx-1 (line 1)");
 	refused(PEER("pcx-1", "b", "10.2.0.0/16") "[Device]\nCidr=10.0.0.0/8\n",
 		"t.conf:4: Cidr 10.2.0.0/16 of pcx-1 overlaps 10.0.0.0/8 of this VPC (line 7)");
+}
+
+/* conf_check: the device's own values, filled in with line 0. */
+TEST(test_check_device)
+{
+	struct prefix p;
+	struct conf c;
+	char w[WHY_LEN];
+
+	CHECK(!parse(PEER("pcx-1", "b", "10.2.0.0/16"), &c));
+	CHECK(!conf_check("t.conf", &c, why));
+	CHECK(!prefix_parse("10.0.0.0/8", &p, w));
+	CHECK(!conf_prefixes_add(&c.cidrs, &p, 0));
+	CHECK(conf_check("t.conf", &c, why));
+	CHECK(!strcmp(why, "t.conf:4: Cidr 10.2.0.0/16 of pcx-1 overlaps the device's 10.0.0.0/8"));
+	c.cidrs.n = 0;
+	c.has_vpc_id = true;
+	strcpy(c.vpc_id, "b");
+	CHECK(conf_check("t.conf", &c, why));
+	CHECK(!strcmp(why, "t.conf:1: [Peering] pcx-1: RemoteVpc b is this VPC's id"));
+	conf_free(&c);
 }
 
 TEST(test_limits)
@@ -387,6 +408,7 @@ static const struct tap_test tests[] = {
 	TAP(test_print_orphans),
 	TAP(test_peer_same),
 	TAP(test_refusals),
+	TAP(test_check_device),
 	TAP(test_limits),
 };
 

@@ -513,7 +513,7 @@ static int check(struct parser *ps)
 
 		if (c->has_vpc_id && !strcmp(p->remote_vpc, c->vpc_id))
 			return bad_at(ps, p->line,
-				      "[Peering] %s: RemoteVpc %s is this VPC",
+				      "[Peering] %s: RemoteVpc %s is this VPC's id",
 				      p->pcx, p->remote_vpc);
 		for (j = 0; j < i; j++)
 			if (!strcmp(p->remote_vpc, c->peers[j].remote_vpc))
@@ -525,13 +525,21 @@ static int check(struct parser *ps)
 		for (j = 0; j < p->cidrs.n; j++)
 			for (k = 0; k < c->cidrs.n; k++)
 				if (prefix_overlap(&p->cidrs.p[j],
-						   &c->cidrs.p[k]))
+						   &c->cidrs.p[k]) &&
+				    c->cidrs.line[k])
 					return bad_at(ps, p->cidrs.line[j],
 						      "Cidr %s of %s overlaps %s of this VPC (line %lu)",
 						      prefix_format(&p->cidrs.p[j], a),
 						      p->pcx,
 						      prefix_format(&c->cidrs.p[k], b),
 						      c->cidrs.line[k]);
+				else if (prefix_overlap(&p->cidrs.p[j],
+							&c->cidrs.p[k]))
+					return bad_at(ps, p->cidrs.line[j],
+						      "Cidr %s of %s overlaps the device's %s",
+						      prefix_format(&p->cidrs.p[j], a),
+						      p->pcx,
+						      prefix_format(&c->cidrs.p[k], b));
 		for (j = 0; j < p->routes.n; j++) {
 			const struct prefix *r = &p->routes.p[j];
 
@@ -560,6 +568,14 @@ static int check(struct parser *ps)
 		}
 	}
 	return 0;
+}
+
+int conf_check(const char *name, struct conf *c, char *why)
+{
+	struct parser ps = { .name = name, .why = why, .c = c };
+
+	why[0] = '\0';
+	return check(&ps);
 }
 
 int conf_parse(const char *name, const char *text, size_t len,

@@ -84,6 +84,11 @@ struct conf {
  */
 int conf_parse(const char *name, const char *text, size_t len,
 	       struct conf *c, char *why);
+/*
+ * conf_parse()'s checks of the whole file again, after the caller filled
+ * in what the file left out (prefixes of line 0: the device's).
+ */
+int conf_check(const char *name, struct conf *c, char *why);
 /* Frees what c holds and wipes its secrets; c is then empty. */
 void conf_free(struct conf *c);
 

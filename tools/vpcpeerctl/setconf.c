@@ -217,6 +217,36 @@ static int plan_make(const char *dev, const struct conf *have,
 	return 0;
 }
 
+/*
+ * The device's VpcId and Cidr where want leaves them out, which stay (so
+ * they are not sent), so that the file's peerings are checked against
+ * them before anything is sent. EXIT_OK, or the failure after a line.
+ */
+static int adopt(const char *file, const struct conf *have, struct conf *want)
+{
+	char why[CONF_WHY_LEN];
+	size_t i;
+
+	if (!want->has_vpc_id && have->has_vpc_id) {
+		want->has_vpc_id = true;
+		memcpy(want->vpc_id, have->vpc_id, sizeof(want->vpc_id));
+	}
+	if (!want->has_cidrs) {
+		want->has_cidrs = true;
+		for (i = 0; i < have->cidrs.n; i++)
+			if (conf_prefixes_add(&want->cidrs, &have->cidrs.p[i],
+					      0)) {
+				fail("%s: out of memory", file);
+				return EXIT_FAIL;
+			}
+	}
+	if (conf_check(file, want, why)) {
+		fail("%s", why);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 /* Every peering to create must have its secret: checked before sending. */
 static int plan_secrets(const char *file, const struct conf *want,
 			const struct plan *pl)
@@ -376,6 +406,12 @@ static int conf_cmd(int argc, char *argv[], bool full)
 		fail("%s %s: %s", name, dev, ipc.err);
 		conf_free(&want);
 		return EXIT_FAIL;
+	}
+	ret = adopt(file, &have, &want);
+	if (ret) {
+		conf_free(&have);
+		conf_free(&want);
+		return ret;
 	}
 	if (plan_make(dev, &have, &want, full, &pl)) {
 		fail("%s %s: out of memory", name, dev);
