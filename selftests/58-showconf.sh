@@ -98,6 +98,10 @@ for p in d["peerings"]:
 	for k in ("stats", "state", "reason", "down", "latest_handshake",
 		  "latest_receive", "local_index", "remote_index", "tx_counter"):
 		del p[k]
+d["cidrs"].sort()
+d["peerings"].sort(key=lambda p: p["pcx"])
+for p in d["peerings"]:
+	p["cidrs"].sort()
 d["routes"] = sorted((r["prefix"], r["pcx"]) for r in d["routes"]
 		     if r["pcx"] in pcx)
 print(json.dumps(d, sort_keys=True))'
