@@ -81,6 +81,8 @@ expect "vpcpeerctl -j " "$cmds"
 expect "vpcpeerctl -" "$opts"
 expect "vpcpeerctl show vpc0 -" "$opts"
 expect "vpcpeerctl -n " "A B"
+expect "vpcpeerctl syncconf " "vpc0 vpcB"
+expect "vpcpeerctl setconf vpc0 $SCRATCH/keys/pcx-0" "$SCRATCH/keys/pcx-0ab.key"
 expect "vpcpeerctl --netns B " "$cmds"
 expect "vpcpeerctl genkey " ""
 

@@ -92,9 +92,9 @@ _vpcpeerctl()
 	case ${args[0]-}:${#args[@]} in
 	:0)
 		mapfile -t COMPREPLY < <(compgen -W \
-			'show genkey set add-peer del-peer rekey route batch help' -- "$cur")
+			'show showconf setconf syncconf genkey set add-peer del-peer rekey route batch help' -- "$cur")
 		;;
-	show:1 | set:1 | add-peer:1 | del-peer:1 | rekey:1 | route:2)
+	show:1 | set:1 | add-peer:1 | del-peer:1 | rekey:1 | route:2 | showconf:1 | setconf:1 | syncconf:1)
 		mapfile -t COMPREPLY < <(compgen -W \
 			"$(_vpcpeerctl_devices "${ns[@]}")" -- "$cur")
 		;;
@@ -120,7 +120,7 @@ _vpcpeerctl()
 		[ "${args[1]}" = add ] && mapfile -t COMPREPLY < <(compgen -W \
 			"$(_vpcpeerctl_pcx "${args[2]}" "${ns[@]}")" -- "$cur")
 		;;
-	batch:1)
+	batch:1 | setconf:2 | syncconf:2)
 		_filedir
 		;;
 	esac
