@@ -76,8 +76,8 @@ kill "$dumpcap_pid"
 wait "$dumpcap_pid"
 
 out=$(python3 -I -S "$SELFTESTS_DIR/capture.py" "$LUA" "$dir/underlay.pcapng" "$dir" \
-	pcx-0ab "vpc-a=${VPC_CIDRS[a]}" "vpc-b=${VPC_CIDRS[b]}" \
-	pcx-0bc "vpc-b=${VPC_CIDRS[b]}" "vpc-c=${VPC_CIDRS[c]}" 2>&1) ||
+	pcx-0ab "vpc-a=${VPC_PORT[a]}=${VPC_CIDRS[a]}" "vpc-b=${VPC_PORT[b]}=${VPC_CIDRS[b]}" \
+	pcx-0bc "vpc-b=${VPC_PORT[b]}=${VPC_CIDRS[b]}" "vpc-c=${VPC_PORT[c]}=${VPC_CIDRS[c]}" 2>&1) ||
 	fail "the capture: $out"
 log "$out"
 

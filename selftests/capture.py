@@ -3,16 +3,18 @@
 """Checks a capture of real vpcpeer underlay traffic as decoded by the
 Wireshark dissector (selftests/48-capture.sh).
 
-capture.py LUA PCAP DIR [PCX VPC_X=CIDRS VPC_Y=CIDRS]...
+capture.py LUA PCAP DIR [PCX VPC_X=PORT=CIDRS VPC_Y=PORT=CIDRS]...
 
 Decodes PCAP with tshark and tools/wireshark/vpcpeer.lua, heuristic only,
 and checks that every UDP datagram is vpcpeer, that every message kind
 shows up, that each kind carries all its fields with sane values
 (handshakes name a known peering and its VPCs and the sender's CIDRs, a
-RESP answers an INIT, counters run 0, 1, 2... per session index, key ids
-change with the session), and that the indexes and counters agree with
+RESP answers an INIT, every datagram goes to its receiver's listen port,
+counters 0, 1, 2... each once per session index, key ids change
+with the session), and that the indexes and counters agree with
 `vpcpeerctl show -j` snapshots DIR/NAME-X.json (X: the VPC, NAME: the
-moment) taken during the run. CIDRS: a VPC's, comma-separated.
+moment) taken during the run. PORT: a VPC's listen port, CIDRS: its
+CIDRs, comma-separated.
 Prints a summary; exits 1 with every problem found.
 """
 
@@ -22,13 +24,18 @@ import json
 import os
 import subprocess
 import sys
+from itertools import accumulate
 
 LUA, PCAP, DIR = sys.argv[1:4]
 PEERINGS = {}       # pcx -> {vpc id: [its CIDRs]}
+PORTS = {}          # vpc id -> listen port
 for i in range(4, len(sys.argv), 3):
-    PEERINGS[sys.argv[i]] = {
-        vpc: [str(ipaddress.ip_network(c)) for c in cidrs.split(",")]
-        for vpc, cidrs in (a.split("=") for a in sys.argv[i + 1:i + 3])}
+    PEERINGS[sys.argv[i]] = {}
+    for arg in sys.argv[i + 1:i + 3]:
+        vpc, port, cidrs = arg.split("=")
+        PEERINGS[sys.argv[i]][vpc] = [str(ipaddress.ip_network(c))
+                                      for c in cidrs.split(",")]
+        PORTS[vpc] = port
 
 COMMON = ["frame.number", "frame.time_epoch", "frame.protocols", "ip.src",
           "ipv6.src", "udp.srcport", "udp.dstport", "udp.length",
@@ -133,8 +140,18 @@ def main():
             problem(srows[0], "receiver index 0x%08x never announced "
                     "by a handshake before" % idx)
             continue
+        for r in srows:
+            if r["udp.dstport"] != PORTS[ann[1]]:
+                problem(r, "to port %s, not %s's %s" %
+                        (r["udp.dstport"], ann[1], PORTS[ann[1]]))
+        # Each of 0, 1, 2... once. Keepalives and control messages are
+        # sealed outside the data queues, so one may pass a data packet
+        # sealed before it (wire-format.rst: out of order within the
+        # window), but never by more than a few.
         counters = [num(r["vpcpeer.counter"]) for r in srows]
-        if counters != list(range(len(counters))):
+        if sorted(counters) != list(range(len(counters))) or \
+                any(c + 8 < top for c, top in
+                    zip(counters[1:], accumulate(counters, max))):
             problem(srows[0], "counters under 0x%08x are %s, want 0 to %d "
                     "in order" % (idx, counters[:40], len(counters) - 1))
         kids = {num(r["vpcpeer.key_id"]) for r in srows}
@@ -190,6 +207,9 @@ def check_hs(row, t, kinds, announced, inits, last_ts):
     if not vpcs or svpc not in vpcs or rvpc not in vpcs or svpc == rvpc:
         problem(row, "peering %s from %s to %s" % (pcx, svpc, rvpc))
         return
+    if row["udp.dstport"] != PORTS[rvpc]:
+        problem(row, "to port %s, not %s's %s" %
+                (row["udp.dstport"], rvpc, PORTS[rvpc]))
     if num(row["vpcpeer.status"]) != 0:
         problem(row, "status " + row["vpcpeer.status"])
     if num(row["vpcpeer.cipher"]) != 2:
@@ -231,12 +251,10 @@ def check_hs(row, t, kinds, announced, inits, last_ts):
     if ts != 0 or not init:
         problem(row, "RESP with timestamp %d, receiver index 0x%08x "
                 "that no INIT announced" % (ts, receiver))
-    elif (init["vpcpeer.pcx"], init["vpcpeer.sender_vpc"]) != (pcx, rvpc) \
-            or init["udp.srcport"] != row["udp.dstport"]:
-        problem(row, "RESP to port %s answering INIT frame %s (%s from %s, "
-                "port %s)" % (row["udp.dstport"], init["frame.number"],
-                              init["vpcpeer.pcx"], init["vpcpeer.sender_vpc"],
-                              init["udp.srcport"]))
+    elif (init["vpcpeer.pcx"], init["vpcpeer.sender_vpc"]) != (pcx, rvpc):
+        problem(row, "RESP of %s to %s answering INIT frame %s (%s from "
+                "%s)" % (pcx, rvpc, init["frame.number"],
+                         init["vpcpeer.pcx"], init["vpcpeer.sender_vpc"]))
 
 
 def check_snapshots(sessions, announced):
