@@ -7,7 +7,8 @@ capture.py LUA PCAP DIR [PCX VPC_X=PORT=CIDRS VPC_Y=PORT=CIDRS]...
 
 Decodes PCAP with tshark and tools/wireshark/vpcpeer.lua, heuristic only,
 and checks that every UDP datagram is vpcpeer, that every message kind
-shows up, that each kind carries all its fields with sane values
+shows up, that each kind carries all its fields, equal to the bytes at
+their offsets in the datagram, with sane values
 (handshakes name a known peering and its VPCs and the sender's CIDRs, a
 RESP answers an INIT, every datagram goes to its receiver's listen port,
 counters 0, 1, 2... each once per session index, key ids change
@@ -37,9 +38,9 @@ for i in range(4, len(sys.argv), 3):
                                       for c in cidrs.split(",")]
         PORTS[vpc] = port
 
-COMMON = ["frame.number", "frame.time_epoch", "frame.protocols", "ip.src",
-          "ipv6.src", "udp.srcport", "udp.dstport", "udp.length",
-          "_ws.expert", "vpcpeer.version", "vpcpeer.type"]
+COMMON = ["frame.number", "frame.time_epoch", "frame.protocols",
+          "udp.dstport", "udp.length", "udp.payload", "_ws.expert",
+          "vpcpeer.version", "vpcpeer.type"]
 SEALED = ["vpcpeer.key_id", "vpcpeer.reserved", "vpcpeer.receiver_index",
           "vpcpeer.counter", "vpcpeer.ciphertext_len", "vpcpeer.tag"]
 HS = ["vpcpeer.status", "vpcpeer.reserved", "vpcpeer.sender_index",
@@ -119,6 +120,7 @@ def main():
             continue
         if num(row["vpcpeer.reserved"]) != 0:
             problem(row, "reserved %s" % row["vpcpeer.reserved"])
+        check_raw(row, RAW_SEALED if t in (1, 4) else RAW_HS)
         if t in (1, 4):
             check_sealed(row, t, kinds, sessions)
         elif t in (2, 3):
@@ -175,6 +177,35 @@ def main():
         sys.exit(1)
 
 
+# Fields against the datagram's own bytes: (field, offset, length), a
+# negative offset counting from the end.
+RAW_SEALED = [("vpcpeer.version", 0, 1), ("vpcpeer.type", 1, 1),
+              ("vpcpeer.key_id", 2, 1), ("vpcpeer.receiver_index", 4, 4),
+              ("vpcpeer.counter", 8, 8), ("vpcpeer.tag", -16, 16)]
+RAW_HS = [("vpcpeer.version", 0, 1), ("vpcpeer.type", 1, 1),
+          ("vpcpeer.status", 2, 1), ("vpcpeer.sender_index", 4, 4),
+          ("vpcpeer.receiver_index", 8, 4), ("vpcpeer.timestamp", 12, 8),
+          ("vpcpeer.ephemeral", 20, 32), ("vpcpeer.cipher", 204, 1),
+          ("vpcpeer.n_cidrs", 205, 1), ("vpcpeer.mac", 784, 16)]
+
+
+def check_raw(row, layout):
+    raw = bytes.fromhex(row["udp.payload"].replace(":", ""))
+    for field, off, n in layout:
+        b = raw[off:off + n] if off >= 0 else raw[len(raw) + off:]
+        got = row[field]
+        if got.startswith("0x") or got.isdigit():
+            ok = int(got, 0) == int.from_bytes(b, "big")
+        else:
+            ok = got == b.hex()
+        if not ok:
+            problem(row, "%s is %s, the %d bytes at %d are %s" %
+                    (field, got, n, off, b.hex()))
+    if row["vpcpeer.ciphertext"] and \
+            row["vpcpeer.ciphertext"] != raw[16:-16].hex():
+        problem(row, "vpcpeer.ciphertext is not bytes 16 to -16")
+
+
 def check_sealed(row, t, kinds, sessions):
     n = num(row["vpcpeer.ciphertext_len"])
     if n != num(row["udp.length"]) - 8 - 32:
@@ -225,7 +256,11 @@ def check_hs(row, t, kinds, announced, inits, last_ts):
                 (row["vpcpeer.n_cidrs"], len(cidrs)))
     for c, fam, ln in zip(cidrs, row["vpcpeer.cidr.family"].split(","),
                           row["vpcpeer.cidr.len"].split(",")):
-        net = ipaddress.ip_network(c)
+        try:
+            net = ipaddress.ip_network(c)
+        except ValueError:
+            problem(row, "CIDR " + c)
+            continue
         if (net.version, net.prefixlen) != (int(fam), int(ln)):
             problem(row, "CIDR %s: family %s, length %s" % (c, fam, ln))
     eph, mac = row["vpcpeer.ephemeral"], row["vpcpeer.mac"]
