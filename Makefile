@@ -118,7 +118,8 @@ lint: module
 selftest: all
 	@KVER=$(KVER) selftests/run-guest $(SELFTESTS)
 
-# Three VPCs, hub and spokes, in a guest: A reaches B, A does not reach C.
+# examples/hub-spoke.yaml (tools/lab/topo) in a guest: A reaches B and C,
+# B does not reach C.
 # deps first, as for check: it may install the default kernel.
 demo: deps
 	@$(MAKE) --no-print-directory demo-built
