@@ -63,7 +63,8 @@ no_devices() {
 	[ -z "$left" ] || fail "vpcpeer devices left: $left"
 }
 
-# check_up FILE: the topology of FILE is up, as the file says.
+# check_up FILE: the topology of FILE is up, as the file says. (Here
+# strings, not < <(...): the guest has no /dev/fd.)
 check_up() {
 	local f=$1 name kind a b c got want ns n=0
 	name=$(basename "$f" .yaml)
@@ -87,7 +88,7 @@ check_up() {
 			n=$((n + 1))
 			;;
 		esac
-	done < <(expected "$f")
+	done <<<"$(expected "$f")"
 	[ "$n" -gt 0 ] || fail "$name: no VPC read from $f"
 }
 
@@ -106,7 +107,7 @@ check_reach() {
 				fail "$name: ping $dst from $from ($src) was answered"
 			no=$((no + 1))
 		fi
-	done < <("$TOPO" reach "$f" || echo "topo reach failed")
+	done <<<"$("$TOPO" reach "$f" || echo "topo reach failed")"
 	[ "$yes" -gt 0 ] && [ "$no" -gt 0 ] ||
 		fail "$name: $yes pings to be answered, $no not: want some of both"
 	log "$name: $yes pings answered, $no not, as the file says"
