@@ -58,8 +58,8 @@ mark() {
 # await STEP [SECS]: the other host reached STEP; fails at once if the
 # other host has exited before.
 await() {
-	local i
-	for ((i = 0; i < ${2:-$STEP_WAIT} * 5; i++)); do
+	local end=$((SECONDS + ${2:-$STEP_WAIT}))
+	while [ "$SECONDS" -lt "$end" ]; do
 		[ -e "$sync/h$other.$1" ] && return 0
 		[ -e "$sync/h$other.exit" ] &&
 			fail "host $other exited ($(cat "$sync/h$other.exit")) before '$1'"
@@ -96,8 +96,8 @@ peer_across() {
 
 # wait_state NS PCX: PCX active in NS (the handshake across the hosts done).
 wait_state() {
-	local i got
-	for ((i = 0; i < STEP_WAIT; i++)); do
+	local end=$((SECONDS + STEP_WAIT)) got
+	while [ "$SECONDS" -lt "$end" ]; do
 		got=$(peer_state "$1" "$2")
 		[ "$got" = active ] && return 0
 		[ -e "$sync/h$other.exit" ] &&
