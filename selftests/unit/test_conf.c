@@ -277,19 +277,53 @@ TEST(test_peer_same)
 	"[Peering]\nPcx=" pcx "\nRemoteVpc=" vpc "\nCidr=" cidr \
 	"\nEndpoint=1.2.3.4:5\n"
 
+/*
+ * A secret that lost its key (a typo, a line of its own) is never quoted
+ * in the message: the message goes to terminals, logs and batch output.
+ */
+TEST(test_refusal_hides_secret)
+{
+#define KEY "sVjNN0J1s2+Y7xYqg0d2Q0P5yZp8m1c3nV4b6FY+b4c="
+	static const char *const lines[] = {
+		"[Peering]\nSecret: " KEY "\n",
+		"[Peering]\nSecret " KEY "\n",
+		"[Peering]\n" KEY "\n",
+		"[Device]\n" KEY "\n",
+		"[" KEY "]\n",
+		"[" KEY "\n",
+		KEY "\n",
+		"[Peering]\n" KEY "x = 1\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		struct conf c;
+
+		if (!parse(lines[i], &c)) {
+			conf_free(&c);
+			CHECK(0);
+			continue;
+		}
+		if (strstr(why, "sVjNN"))
+			fprintf(stderr, "# secret in \"%s\"\n", why);
+		CHECK(!strstr(why, "sVjNN") && strstr(why, "t.conf:"));
+	}
+#undef KEY
+}
+
 TEST(test_refusals)
 {
-	refused("[Device]\nFoo = 1\n", "t.conf:2: unknown key \"Foo\" in [Device]");
+	refused("[Device]\nFoo = 1\n", "t.conf:2: unknown key in [Device]: Foo");
 	refused("[Peering]\nVpcId = 1\n",
-		"t.conf:2: unknown key \"VpcId\" in [Peering]");
+		"t.conf:2: unknown key in [Peering]: VpcId");
 	refused("VpcId = a\n",
 		"t.conf:1: VpcId outside a [Device] or [Peering] section");
 	refused("[Interface]\n",
 		"t.conf:1: unknown section [Interface] (not [Device] or [Peering])");
-	refused("[Device\n", "t.conf:1: \"[Device\": not a [Section] line");
+	refused("[Device\n", "t.conf:1: [Device: not a [Section] line");
 	refused("[Device]\n[Device]\n", "t.conf:2: a second [Device] section");
-	refused("[Device]\nVpcId\n", "t.conf:2: \"VpcId\": not Key = Value");
-	refused("[Device]\n= x\n", "t.conf:2: \"=x\": not Key = Value");
+	refused("[Device]\nVpcId\n", "t.conf:2: VpcId: not Key = Value");
+	refused("[Device]\n= x\n", "t.conf:2: the line: not Key = Value");
 	refused("[Device]\nVpcId =\n", "t.conf:2: VpcId has no value");
 	refused("[Device]\nVpcId = a\nVpcId = b\n",
 		"t.conf:3: VpcId given twice in one section");
@@ -407,6 +441,7 @@ static const struct tap_test tests[] = {
 	TAP(test_round_trip),
 	TAP(test_print_orphans),
 	TAP(test_peer_same),
+	TAP(test_refusal_hides_secret),
 	TAP(test_refusals),
 	TAP(test_check_device),
 	TAP(test_limits),

@@ -64,13 +64,21 @@ int conf_prefixes_add(struct conf_prefixes *l, const struct prefix *p,
 	return 0;
 }
 
+/*
+ * Peerings hold secrets: the array grows by a copy, and the old one is
+ * wiped before it is freed (realloc() would leave it in the heap).
+ */
 struct conf_peer *conf_peer_add(struct conf *c)
 {
-	struct conf_peer *np = realloc(c->peers,
-				       (c->n_peers + 1) * sizeof(*np));
+	struct conf_peer *np = malloc((c->n_peers + 1) * sizeof(*np));
 
 	if (!np)
 		return NULL;
+	if (c->n_peers) {
+		memcpy(np, c->peers, c->n_peers * sizeof(*np));
+		explicit_bzero(c->peers, c->n_peers * sizeof(*np));
+	}
+	free(c->peers);
 	c->peers = np;
 	np = &c->peers[c->n_peers++];
 	memset(np, 0, sizeof(*np));
@@ -207,6 +215,25 @@ static int bad_at(struct parser *ps, unsigned long line, const char *fmt, ...)
 #define BAD(ps, ...) bad_at(ps, (ps)->line, __VA_ARGS__)
 
 /*
+ * Text of a refused line that its message may quote: what could be a key
+ * or a section's name, letters only, 24 at most (with [ and ] around
+ * brackets). Anything else may be a secret that lost its key ("Secret
+ * KEY", a key on a line of its own): it is never echoed, and the message
+ * says where the line is instead.
+ */
+static const char *shown(const char *s)
+{
+	static const char letters[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	size_t len = strlen(s), skip = *s == '[';
+	size_t n = strspn(s + skip, letters);
+
+	if (len <= 26 && skip + n + (skip && s[len - 1] == ']') == len)
+		return s;
+	return "the line";
+}
+
+/*
  * Adds the comma separated prefixes of value to l: no prefix twice, at
  * most max of each family.
  */
@@ -340,7 +367,7 @@ static int device_key(struct parser *ps, const char *key, const char *value)
 		return once(ps, K_REGION, "Region") ||
 		       id(ps, "Region", value, c->region) ? -1 : 0;
 	}
-	return BAD(ps, "unknown key \"%s\" in [Device]", key);
+	return BAD(ps, "unknown key in [Device]: %s", shown(key));
 }
 
 static int peering_key(struct parser *ps, const char *key, const char *value)
@@ -418,7 +445,7 @@ static int peering_key(struct parser *ps, const char *key, const char *value)
 	if (!strcasecmp(key, "Route"))
 		return add_prefixes(ps, "Route", value, &p->routes,
 				    VPCPEER_MAX_ROUTES);
-	return BAD(ps, "unknown key \"%s\" in [Peering]", key);
+	return BAD(ps, "unknown key in [Peering]: %s", shown(key));
 }
 
 /* The end of a [Peering]: what it must have. */
@@ -444,7 +471,7 @@ static int section(struct parser *ps, const char *s)
 	size_t len = strlen(s);
 
 	if (len < 2 || s[len - 1] != ']')
-		return BAD(ps, "\"%s\": not a [Section] line", s);
+		return BAD(ps, "%s: not a [Section] line", shown(s));
 	if (peering_end(ps))
 		return -1;
 	ps->seen = 0;
@@ -466,7 +493,8 @@ static int section(struct parser *ps, const char *s)
 		ps->section = S_PEERING;
 		return 0;
 	}
-	return BAD(ps, "unknown section %s (not [Device] or [Peering])", s);
+	return BAD(ps, "unknown section %s (not [Device] or [Peering])",
+		   shown(s));
 }
 
 /* One line, without its newline; buf is wiped by the caller. */
@@ -486,10 +514,10 @@ static int parse_line(struct parser *ps, char *buf)
 		return section(ps, buf);
 	eq = strchr(buf, '=');
 	if (!eq || eq == buf)
-		return BAD(ps, "\"%s\": not Key = Value", buf);
+		return BAD(ps, "%s: not Key = Value", shown(buf));
 	*eq = '\0';
 	if (!eq[1])
-		return BAD(ps, "%s has no value", buf);
+		return BAD(ps, "%s has no value", shown(buf));
 	switch (ps->section) {
 	case S_DEVICE:
 		return device_key(ps, buf, eq + 1);
@@ -497,7 +525,7 @@ static int parse_line(struct parser *ps, char *buf)
 		return peering_key(ps, buf, eq + 1);
 	default:
 		return BAD(ps, "%s outside a [Device] or [Peering] section",
-			   buf);
+			   shown(buf));
 	}
 }
 
