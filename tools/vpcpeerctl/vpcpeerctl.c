@@ -187,7 +187,7 @@ int netns_enter(const char *name)
 	return ret;
 }
 
-int main(int argc, char *argv[])
+static int run(int argc, char *argv[])
 {
 	const char *netns = NULL;
 	char *args[256];
@@ -233,6 +233,21 @@ int main(int argc, char *argv[])
 			return ret;
 	}
 	return run_command(nargs, args);
+}
+
+/*
+ * What a command printed must have reached stdout: `showconf vpc0 >
+ * backup.conf` on a full disk must not succeed with half a file.
+ */
+int main(int argc, char *argv[])
+{
+	int ret = run(argc, argv);
+
+	if ((fflush(stdout) || ferror(stdout)) && ret == EXIT_OK) {
+		fail("cannot write the output: %s", strerror(errno));
+		ret = EXIT_FAIL;
+	}
+	return ret;
 }
 
 int run_command(int argc, char *argv[])
