@@ -395,13 +395,20 @@ TEST(test_check_device)
 	char w[WHY_LEN];
 
 	CHECK(!parse(PEER("pcx-1", "b", "10.2.0.0/16"), &c));
-	CHECK(!conf_check("t.conf", &c, why));
+	/* Neither the file nor the device has a VpcId, then a Cidr. */
+	CHECK(conf_check("t.conf", &c, why));
+	CHECK(!strcmp(why, "t.conf:1: [Peering] pcx-1: the device has no VpcId: give it in [Device]"));
+	c.has_vpc_id = true;
+	strcpy(c.vpc_id, "a");
+	CHECK(conf_check("t.conf", &c, why));
+	CHECK(!strcmp(why, "t.conf:1: [Peering] pcx-1: the device has no Cidr: give it in [Device]"));
 	CHECK(!prefix_parse("10.0.0.0/8", &p, w));
 	CHECK(!conf_prefixes_add(&c.cidrs, &p, 0));
 	CHECK(conf_check("t.conf", &c, why));
 	CHECK(!strcmp(why, "t.conf:4: Cidr 10.2.0.0/16 of pcx-1 overlaps the device's 10.0.0.0/8"));
-	c.cidrs.n = 0;
-	c.has_vpc_id = true;
+	CHECK(!prefix_parse("10.1.0.0/16", &p, w));
+	c.cidrs.p[0] = p;
+	CHECK(!conf_check("t.conf", &c, why));
 	strcpy(c.vpc_id, "b");
 	CHECK(conf_check("t.conf", &c, why));
 	CHECK(!strcmp(why, "t.conf:1: [Peering] pcx-1: RemoteVpc b is this VPC's id"));

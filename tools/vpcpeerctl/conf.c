@@ -603,6 +603,12 @@ int conf_check(const char *name, struct conf *c, char *why)
 	struct parser ps = { .name = name, .why = why, .c = c };
 
 	why[0] = '\0';
+	/* The kernel takes peerings only once the device has both. */
+	if (c->n_peers && (!c->has_vpc_id || !c->cidrs.n))
+		return bad_at(&ps, c->peers[0].line,
+			      "[Peering] %s: the device has no %s: give it in [Device]",
+			      c->peers[0].pcx,
+			      c->has_vpc_id ? "Cidr" : "VpcId");
 	return check(&ps);
 }
 

@@ -331,10 +331,32 @@ static int plan_apply(const char *ctx, const char *dev,
 		      const struct conf *have, const struct conf *want,
 		      const struct plan *pl)
 {
+	/*
+	 * The listen port and the region first: they need no peering gone,
+	 * and a port the kernel cannot bind then fails the command before
+	 * it deleted anything.
+	 */
+	const struct plan early = {
+		.set_port = pl->set_port, .set_region = pl->set_region,
+	};
+	const struct plan late = {
+		.set_vpc_id = pl->set_vpc_id, .set_cidrs = pl->set_cidrs,
+	};
 	struct ipc ipc;
 	size_t i, n, bad;
 	int ret;
 
+	if (ipc_open(&ipc)) {
+		fail("%s %s: %s", ctx, dev, ipc.err);
+		return EXIT_FAIL;
+	}
+	if ((early.set_port || early.set_region) &&
+	    ipc_do(&ipc, device_request(&ipc, dev, want, &early), 0, NULL,
+		   NULL)) {
+		fail("%s %s: set the device: %s", ctx, dev, ipc.err);
+		goto fail;
+	}
+	ipc_close(&ipc);
 	for (i = 0; i < pl->n_del_routes; i++)
 		if (route_del_one(ctx, dev, &pl->del_routes[i].prefix))
 			return EXIT_FAIL;
@@ -350,9 +372,9 @@ static int plan_apply(const char *ctx, const char *dev,
 			     have->peers[i].pcx, ipc.err);
 			goto fail;
 		}
-	if ((pl->set_vpc_id || pl->set_cidrs || pl->set_port ||
-	     pl->set_region) &&
-	    ipc_do(&ipc, device_request(&ipc, dev, want, pl), 0, NULL, NULL)) {
+	if ((late.set_vpc_id || late.set_cidrs) &&
+	    ipc_do(&ipc, device_request(&ipc, dev, want, &late), 0, NULL,
+		   NULL)) {
 		fail("%s %s: set the device: %s", ctx, dev, ipc.err);
 		goto fail;
 	}
