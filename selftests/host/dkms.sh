@@ -14,15 +14,15 @@ version=$(sed -n 's/^#define VPCPEER_VERSION "\(.*\)"/\1/p' "$TOP/module/version
 [ -n "$version" ] || fail "no VPCPEER_VERSION in module/version.h"
 
 # newest KVER whose headers are at /lib/modules/KVER/build, of a series
-kver_of() {
-	local d
-	d=$(ls -d /lib/modules/"$1".*/build 2>/dev/null | sort -V | tail -n 1)
-	[ -n "$d" ] || fail "no /lib/modules/$1.*/build: run make deps"
-	d=${d%/build}
-	echo "${d##*/}"
-}
-k61=$(kver_of 6.1)
-k612=$(kver_of 6.12)
+# Debian's two LTS kernels, as make check tests them (not a local build
+# such as check-debug's 6.1.N-vpcpeer-debug).
+kvers=$("$TOP/tools/lab/lts-kvers") || fail "tools/lab/lts-kvers: run make deps"
+k612=$(head -n 1 <<<"$kvers")
+k61=$(tail -n 1 <<<"$kvers")
+case $k612:$k61 in
+6.12.*:6.1.*) ;;
+*) fail "want Debian's 6.12 and 6.1 kernels (make deps), have: $kvers" ;;
+esac
 
 # What must not change outside the scratch directory.
 outside() {

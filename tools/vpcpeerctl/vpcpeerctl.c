@@ -58,11 +58,12 @@ static const struct command {
 	  "print the device's configuration as a file for setconf (no "
 	  "secrets: the kernel never shows them)" },
 	{ "setconf", cmd_setconf, "DEV FILE",
-	  "make the device exactly FILE: every peering and route deleted, "
-	  "then FILE's created" },
+	  "make the device exactly FILE (- for stdin): every peering and "
+	  "route deleted, then FILE's created" },
 	{ "syncconf", cmd_syncconf, "DEV FILE",
-	  "make the device FILE changing only what differs: unchanged "
-	  "peerings keep their sessions, changed ones are re-created" },
+	  "make the device FILE (- for stdin) changing only what differs: "
+	  "unchanged peerings keep their sessions, changed ones are "
+	  "re-created" },
 	{ "batch", cmd_batch, "FILE",
 	  "run the commands of FILE (- for stdin), one a line, each maybe "
 	  "after -n NETNS, stopping at the first that fails; consecutive "
