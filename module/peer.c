@@ -227,7 +227,6 @@ void vp_peer_remove(struct vp_peer *peer)
 	list_del(&peer->list);
 	vp_peer_unlink(peer);
 	synchronize_net();
-	vp_queue_flush(peer->vp);
 	vp_queue_peer_purge(peer);
 	vp_peer_drop(peer);
 }
@@ -245,7 +244,6 @@ void vp_peer_remove_all(struct vp_device *vp)
 	list_for_each_entry(peer, &gone, list)
 		vp_peer_unlink(peer);
 	synchronize_net();
-	vp_queue_flush(vp);
 	list_for_each_entry_safe(peer, tmp, &gone, list) {
 		vp_queue_peer_purge(peer);
 		vp_peer_drop(peer);

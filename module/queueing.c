@@ -10,6 +10,7 @@
 #include <linux/jhash.h>
 #include <linux/skb_array.h>
 #include <linux/slab.h>
+#include <linux/wait_bit.h>
 
 int vp_crypt_queue_init(struct vp_crypt_queue *q, struct workqueue_struct *wq,
 			work_func_t fn)
@@ -151,6 +152,7 @@ void vp_serial_init(struct vp_serial *s, struct vp_peer *peer,
 		    enum vp_dir dir)
 {
 	skb_queue_head_init(&s->queue);
+	atomic_set(&s->crypting, 0);
 	INIT_WORK(&s->work, vp_serial_worker);
 	s->peer = peer;
 	s->dir = dir;
@@ -170,13 +172,26 @@ static void vp_pkt_mark(struct sk_buff *skb, int err)
 			   err ? VP_PKT_DEAD : VP_PKT_CRYPTED);
 }
 
+/*
+ * A packet of s is marked and its stage run or kicked: one less for
+ * vp_queue_peer_purge() to wait for. The caller holds the peering.
+ */
+static void vp_serial_crypted(struct vp_serial *s)
+{
+	/* Fully ordered: the mark and the kick come before the wakeup. */
+	if (atomic_dec_and_test(&s->crypting))
+		wake_up_var(&s->crypting);
+}
+
 void vp_queue_mark(struct sk_buff *skb, int err, enum vp_dir dir)
 {
 	/* skb's keypair holds the peering only until skb is handed on. */
 	struct vp_peer *peer = vp_peer_get(VP_CB(skb)->kp->peer);
+	struct vp_serial *s = dir == VP_TX ? &peer->tx : &peer->rx;
 
 	vp_pkt_mark(skb, err);
-	vp_serial_kick(dir == VP_TX ? &peer->tx : &peer->rx);
+	vp_serial_kick(s);
+	vp_serial_crypted(s);
 	vp_peer_put(peer);
 }
 
@@ -192,6 +207,7 @@ void vp_queue_crypt(struct vp_serial *s, struct sk_buff *skb, bool idle)
 	struct vp_peer *peer;
 	int err;
 
+	atomic_inc(&s->crypting);
 	if (!idle || smp_processor_id() != vp_queue_serial_cpu(s->peer) ||
 	    READ_ONCE(this_cpu_ptr(vp->inline_req)->busy)) {
 		if (!vp_crypt_queue_add(s->dir == VP_TX ? &vp->encrypt_queue :
@@ -209,6 +225,7 @@ void vp_queue_crypt(struct vp_serial *s, struct sk_buff *skb, bool idle)
 	vp_pkt_mark(skb, err);
 	if (vp_serial_run(s))
 		vp_serial_kick(s);
+	vp_serial_crypted(s);
 	vp_peer_put(peer);
 }
 
@@ -246,19 +263,16 @@ static void vp_queue_purge(struct sk_buff_head *queue)
 	}
 }
 
-void vp_queue_flush(struct vp_device *vp)
-{
-	/*
-	 * A packet's life on the workqueue has two generations: its crypto,
-	 * which queues its peering's serial stage, and that stage. Two
-	 * flushes see both through.
-	 */
-	flush_workqueue(vp->crypt_wq);
-	flush_workqueue(vp->crypt_wq);
-}
-
 void vp_queue_peer_purge(struct vp_peer *peer)
 {
+	/*
+	 * Not a flush of the device's workqueue: a worker runs as long as
+	 * its crypt queue has packets, which under other peerings' traffic
+	 * can be as long as that traffic lasts.
+	 */
+	wait_var_event(&peer->tx.crypting, !atomic_read(&peer->tx.crypting));
+	wait_var_event(&peer->rx.crypting, !atomic_read(&peer->rx.crypting));
+	/* A crypted packet's stage was kicked before it was counted out. */
 	cancel_work_sync(&peer->tx.work);
 	cancel_work_sync(&peer->rx.work);
 	vp_queue_purge(&peer->tx.queue);

@@ -17,8 +17,11 @@
  * and the order holds: whoever runs the serial stage, it runs on that CPU.
  *
  * A packet on the queues holds a reference to its keypair (so to its
- * peering) and to the device. A peering being removed waits for both
- * stages (vp_queue_flush) before it empties its queues.
+ * peering) and to the device. A peering being removed waits until none of
+ * its packets is left in crypto (vp_serial.crypting) and for its serial
+ * stages, then empties its queues (vp_queue_peer_purge). It waits for its
+ * own packets only: the device's workers may stay busy with other
+ * peerings' streams as long as those last.
  */
 #ifndef _VP_QUEUEING_H
 #define _VP_QUEUEING_H
@@ -84,6 +87,7 @@ struct vp_serial {
 	struct vp_peer *peer;
 	enum vp_dir dir;
 	unsigned long running;		/* bit 0: someone runs the stage */
+	atomic_t crypting;		/* on the queue, not yet marked */
 	u64 last_queued;		/* ns, under queue.lock */
 };
 
@@ -136,14 +140,12 @@ void vp_queue_mark(struct sk_buff *skb, int err, enum vp_dir dir);
 int vp_queue_serial_cpu(struct vp_peer *peer);
 
 /*
- * Stopping a peering's pipeline, once no new packet can reach it (it is
- * unpublished and a grace period has passed): vp_queue_flush() waits for
- * the device's crypt workers and serial stages to finish what they hold,
- * then vp_queue_peer_purge() frees what is left on the peering's ordered
- * queues (nothing, unless a stage stopped at a packet still on its way).
- * Both sleep.
+ * Stops a peering's pipeline, once no new packet can reach it (it is
+ * unpublished and a grace period has passed): waits until the crypto of
+ * each of its packets is done, by a worker or a driver, and for its serial
+ * stages, then frees what is left on its ordered queues (nothing, unless a
+ * stage stopped at a packet still on its way). Sleeps.
  */
-void vp_queue_flush(struct vp_device *vp);
 void vp_queue_peer_purge(struct vp_peer *peer);
 
 #endif /* _VP_QUEUEING_H */
