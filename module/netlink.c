@@ -365,7 +365,7 @@ static int vp_put_session(struct sk_buff *skb, struct vp_peer *peer)
 	}
 	rcu_read_unlock_bh();
 	down = st.state == VP_STATE_ACTIVE &&
-	       ktime_get_boottime_ns() - last_rx >=
+	       vp_age(ktime_get_boottime_ns(), last_rx) >=
 	       (u64)peer->dead_after * NSEC_PER_SEC;
 
 	if (nla_put_u8(skb, VPCPEER_A_PEER_STATE, st.state) ||

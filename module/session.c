@@ -148,7 +148,7 @@ static u32 vp_random_index(struct vp_device *vp)
 
 static bool vp_keypair_expired(const struct vp_keypair *kp, u64 now)
 {
-	return now - kp->created >= VP_REJECT_AFTER_TIME ||
+	return vp_age(now, kp->created) >= VP_REJECT_AFTER_TIME ||
 	       atomic64_read(&kp->tx_counter) >= VP_REJECT_AFTER_MESSAGES;
 }
 
@@ -369,7 +369,7 @@ static void vp_session_on_init(struct vp_peer *peer, const struct vp_msg_hs *m,
 	lockdep_assert_held(&peer->hs_lock);
 	spin_lock_bh(&peer->lock);
 	live = peer->state.state == VP_STATE_ACTIVE &&
-	       ktime_get_boottime_ns() - READ_ONCE(peer->last_rx) <
+	       vp_age(ktime_get_boottime_ns(), READ_ONCE(peer->last_rx)) <
 	       (u64)peer->dead_after * NSEC_PER_SEC;
 	/* Only a session still waiting for its confirmation is pending. */
 	pending_ts = rcu_access_pointer(peer->keys_next) ?
@@ -676,13 +676,20 @@ static void vp_session_timer(struct work_struct *work)
 {
 	struct vp_peer *peer = container_of(to_delayed_work(work),
 					    struct vp_peer, timer);
-	u64 now = ktime_get_boottime_ns();
 	struct vp_keypair *cur, *old;
 	bool initiate = false;
+	u64 now;
 	u8 state;
 
 	mutex_lock(&peer->hs_lock);
 	spin_lock_bh(&peer->lock);
+	/*
+	 * Read under the locks, not before: a handshake that held hs_lock
+	 * meanwhile stamps its keypair (created) before it publishes it in
+	 * a slot under peer->lock, so now is never older than a slot's key.
+	 * Read before, now - created wrapped and the newest key expired.
+	 */
+	now = ktime_get_boottime_ns();
 	state = peer->state.state;
 	cur = rcu_dereference_protected(peer->keys_cur,
 					lockdep_is_held(&peer->lock));
@@ -699,7 +706,7 @@ static void vp_session_timer(struct work_struct *work)
 	}
 	old = rcu_dereference_protected(peer->keys_next,
 					lockdep_is_held(&peer->lock));
-	if (old && now - old->created >= 3 * VP_REKEY_TIMEOUT) {
+	if (old && vp_age(now, old->created) >= 3 * VP_REKEY_TIMEOUT) {
 		rcu_assign_pointer(peer->keys_next, NULL);
 		vp_keypair_retire(old);
 	}
@@ -714,7 +721,8 @@ static void vp_session_timer(struct work_struct *work)
 	     peer->state.reason == VP_HS_SECRET_MISMATCH))
 		initiate = true;
 	else if (state == VP_STATE_ACTIVE &&
-		 ((cur->initiator && now - cur->created >= VP_REKEY_AFTER_TIME) ||
+		 ((cur->initiator &&
+		   vp_age(now, cur->created) >= VP_REKEY_AFTER_TIME) ||
 		  atomic64_read(&cur->tx_counter) >= VP_REKEY_AFTER_MESSAGES))
 		initiate = true;
 	spin_unlock_bh(&peer->lock);
@@ -724,13 +732,14 @@ static void vp_session_timer(struct work_struct *work)
 		vp_session_initiate(peer);
 	} else if (initiate &&
 		   (!peer->init.active ||
-		    now - peer->init.sent >= vp_session_retry(peer, state))) {
+		    vp_age(now, peer->init.sent) >=
+		    vp_session_retry(peer, state))) {
 		if (peer->init.active && peer->init_retries < UINT_MAX)
 			peer->init_retries++;
 		vp_session_initiate(peer);
 	}
 	if (state == VP_STATE_ACTIVE && cur && peer->keepalive &&
-	    now - READ_ONCE(peer->last_tx) >=
+	    vp_age(now, READ_ONCE(peer->last_tx)) >=
 	    (u64)peer->keepalive * NSEC_PER_SEC)
 		vp_session_send_control(peer, 0, 0);
 	mutex_unlock(&peer->hs_lock);

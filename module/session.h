@@ -36,6 +36,16 @@ struct vp_peer;
 #define VP_HS_UNDER_LOAD		(VP_HS_QUEUE_LEN / 8)
 
 /*
+ * now - then, both boottime ns, or 0 when then is later: a stamp written
+ * by another CPU after now was read. The unsigned difference would wrap
+ * and make the newest stamp the oldest.
+ */
+static inline u64 vp_age(u64 now, u64 then)
+{
+	return now > then ? now - then : 0;
+}
+
+/*
  * The keys of one session, in one of a peering's slots (current,
  * previous, next) and in the device's index hash by local_index. The
  * slot holds a reference, as does every packet in flight; the last put
