@@ -12,6 +12,9 @@
 #include "session.h"
 #include "socket.h"
 
+#define CREATE_TRACE_POINTS
+#include "trace.h"
+
 #include <linux/if_arp.h>
 #include <linux/ipv6.h>
 #include <linux/skbuff.h>
@@ -22,15 +25,24 @@
 
 static LIST_HEAD(vp_device_list);	/* under RTNL */
 
-void vp_device_drop(struct vp_device *vp, struct sk_buff *skb,
-		    enum vp_stat why, bool rx)
+/*
+ * Every dropped packet comes here: it counts against its peering, or the
+ * device when no peering is known (peer NULL), and shows on the
+ * vpcpeer:vpcpeer_drop tracepoint. skb is left to the caller.
+ */
+void vp_count_drop(struct vp_device *vp, struct vp_peer *peer,
+		   const struct sk_buff *skb, enum vp_stat why,
+		   unsigned int flags)
 {
-	vp_stat_inc(vp->stats, why);
-	if (rx)
+	trace_vpcpeer_drop(vp->dev, peer ? peer->pcx : "", skb, why,
+			   flags & VP_DROP_RX, flags & VP_DROP_INNER);
+	vp_stat_inc(peer ? peer->stats : vp->stats, why);
+	if (why == VP_STAT_AUTH_FAIL)
+		DEV_STATS_INC(vp->dev, rx_crc_errors);
+	if (flags & VP_DROP_RX)
 		DEV_STATS_INC(vp->dev, rx_dropped);
 	else
 		DEV_STATS_INC(vp->dev, tx_dropped);
-	kfree_skb(skb);
 }
 
 /* A VPC's blocks may not overlap any peer VPC's. */

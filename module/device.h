@@ -113,9 +113,26 @@ static inline bool vp_is_device(const struct net_device *dev)
 	return dev->rtnl_link_ops == &vp_link_ops;
 }
 
-/* Counts a drop of the device (no peering involved) and frees skb. */
-void vp_device_drop(struct vp_device *vp, struct sk_buff *skb,
-		    enum vp_stat why, bool rx);
+struct vp_peer;
+
+/* vp_count_drop() flags: where the packet came from, what skb->data is. */
+enum {
+	VP_DROP_RX = 1,		/* from the underlay (else from the VPC) */
+	VP_DROP_INNER = 2,	/* skb->data is an inner IP packet */
+};
+
+void vp_count_drop(struct vp_device *vp, struct vp_peer *peer,
+		   const struct sk_buff *skb, enum vp_stat why,
+		   unsigned int flags);
+
+/* vp_count_drop(), then frees skb. */
+static inline void vp_drop(struct vp_device *vp, struct vp_peer *peer,
+			   struct sk_buff *skb, enum vp_stat why,
+			   unsigned int flags)
+{
+	vp_count_drop(vp, peer, skb, why, flags);
+	kfree_skb(skb);
+}
 
 void vp_device_publish(struct vp_device *vp, struct vp_lpm __rcu **slot,
 		       struct vp_lpm *t);

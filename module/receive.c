@@ -17,14 +17,18 @@
 #include <net/dsfield.h>
 #include <net/inet_ecn.h>
 
+/* Drops skb: still encrypted, or not an inner packet we could parse. */
 static void vp_rx_drop(struct vp_peer *peer, struct sk_buff *skb,
 		       enum vp_stat why)
 {
-	vp_stat_inc(peer->stats, why);
-	if (why == VP_STAT_AUTH_FAIL)
-		DEV_STATS_INC(peer->vp->dev, rx_crc_errors);
-	DEV_STATS_INC(peer->vp->dev, rx_dropped);
-	kfree_skb(skb);
+	vp_drop(peer->vp, peer, skb, why, VP_DROP_RX);
+}
+
+/* Drops skb, a decrypted inner packet, pulled to its IP header. */
+static void vp_rx_drop_inner(struct vp_peer *peer, struct sk_buff *skb,
+			     enum vp_stat why)
+{
+	vp_drop(peer->vp, peer, skb, why, VP_DROP_RX | VP_DROP_INNER);
 }
 
 /*
@@ -116,13 +120,13 @@ void vp_receive_finish(struct sk_buff *skb, int err)
 	rcu_read_lock();
 	if (!vp_lpm_lookup(peer->cidrs, in.family, in.src)) {
 		rcu_read_unlock();
-		vp_rx_drop(peer, skb, VP_STAT_SPOOFED_SRC);
+		vp_rx_drop_inner(peer, skb, VP_STAT_SPOOFED_SRC);
 		goto out;
 	}
 	if (!vp_lpm_lookup(rcu_dereference(vp->own_cidrs), in.family,
 			   in.dst)) {
 		rcu_read_unlock();
-		vp_rx_drop(peer, skb, VP_STAT_TRANSITIVE_DST);
+		vp_rx_drop_inner(peer, skb, VP_STAT_TRANSITIVE_DST);
 		goto out;
 	}
 	rcu_read_unlock();
@@ -132,7 +136,7 @@ void vp_receive_finish(struct sk_buff *skb, int err)
 	skb_reset_mac_header(skb);
 	skb_reset_network_header(skb);
 	if (!vp_ecn_decap(skb, outer, in.dsfield)) {
-		vp_rx_drop(peer, skb, VP_STAT_ECN_DROP);
+		vp_rx_drop_inner(peer, skb, VP_STAT_ECN_DROP);
 		DEV_STATS_INC(dev, rx_frame_errors);
 		goto out;
 	}
@@ -325,7 +329,7 @@ int vp_udp_recv(struct sock *sk, struct sk_buff *skb)
 		return 0;
 	}
 	if (!pskb_may_pull(skb, off + 2)) {
-		vp_device_drop(vp, skb, VP_STAT_MALFORMED, true);
+		vp_drop(vp, NULL, skb, VP_STAT_MALFORMED, VP_DROP_RX);
 		return 0;
 	}
 	__skb_pull(skb, off);
@@ -339,17 +343,17 @@ int vp_udp_recv(struct sock *sk, struct sk_buff *skb)
 		return 0;
 	}
 	if (!pskb_may_pull(skb, VP_HDR_LEN)) {
-		vp_device_drop(vp, skb, VP_STAT_MALFORMED, true);
+		vp_drop(vp, NULL, skb, VP_STAT_MALFORMED, VP_DROP_RX);
 		return 0;
 	}
 	if (vp_hdr_parse(skb->data, skb->len, &type, &index, &counter,
 			 &key_id)) {
-		vp_device_drop(vp, skb, VP_STAT_MALFORMED, true);
+		vp_drop(vp, NULL, skb, VP_STAT_MALFORMED, VP_DROP_RX);
 		return 0;
 	}
 	kp = vp_keypair_get(vp_keypair_by_index(vp, index));
 	if (!kp) {
-		vp_device_drop(vp, skb, VP_STAT_UNKNOWN_PEER, true);
+		vp_drop(vp, NULL, skb, VP_STAT_UNKNOWN_PEER, VP_DROP_RX);
 		return 0;
 	}
 	if (!vp_replay_precheck(kp, counter)) {

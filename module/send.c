@@ -6,6 +6,7 @@
 #include "datapath.h"
 #include "compat.h"
 #include "socket.h"
+#include "trace.h"
 #include "wire.h"
 
 #include <crypto/aead.h>
@@ -16,12 +17,11 @@
 #include <net/ip.h>
 #include <net/ipv6.h>
 
+/* Drops skb, an inner packet not yet sealed. */
 static void vp_tx_drop(struct vp_peer *peer, struct sk_buff *skb,
 		       enum vp_stat why)
 {
-	vp_stat_inc(peer->stats, why);
-	DEV_STATS_INC(peer->vp->dev, tx_dropped);
-	kfree_skb(skb);
+	vp_drop(peer->vp, peer, skb, why, VP_DROP_INNER);
 }
 
 /*
@@ -42,8 +42,9 @@ void vp_send_finish(struct sk_buff *skb, int err)
 	kfree(VP_CB(skb)->crypt);
 	rcu_read_lock_bh();
 	if (err) {
-		vp_tx_drop(peer, skb, err == -ENOSPC ? VP_STAT_QUEUE_FULL :
-						       VP_STAT_TX_ERROR);
+		/* Sealed, or half sealed: no inner packet to show. */
+		vp_drop(vp, peer, skb, err == -ENOSPC ? VP_STAT_QUEUE_FULL :
+							VP_STAT_TX_ERROR, 0);
 	} else if (vp_socket_send(vp, peer, skb, dsfield)) {
 		vp_stat_inc(peer->stats, VP_STAT_TX_ERROR);
 		DEV_STATS_INC(dev, tx_errors);
@@ -389,6 +390,9 @@ netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct vp_inner in;
 
 	if (vp_skb_inner(skb, &in)) {
+		/* An error of the sender's, not a drop: tx_errors. */
+		trace_vpcpeer_drop(dev, "", skb, VP_STAT_TX_MALFORMED, false,
+				   true);
 		vp_stat_inc(vp->stats, VP_STAT_TX_MALFORMED);
 		DEV_STATS_INC(dev, tx_errors);
 		kfree_skb(skb);
@@ -398,12 +402,12 @@ netdev_tx_t vp_xmit(struct sk_buff *skb, struct net_device *dev)
 			      in.dst);
 	if (!route) {
 		vp_unreachable(skb, in.family);
-		vp_device_drop(vp, skb, VP_STAT_NO_ROUTE, false);
+		vp_drop(vp, NULL, skb, VP_STAT_NO_ROUTE, VP_DROP_INNER);
 		return NETDEV_TX_OK;
 	}
 	peer = vp_peer_get(route->value);
 	if (!peer) {
-		vp_device_drop(vp, skb, VP_STAT_BLACKHOLE, false);
+		vp_drop(vp, NULL, skb, VP_STAT_BLACKHOLE, VP_DROP_INNER);
 		return NETDEV_TX_OK;
 	}
 	/* Only traffic that originates in this VPC may use a peering. */

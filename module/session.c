@@ -185,12 +185,13 @@ static void vp_state_event(struct vp_peer *peer, enum vp_event ev, u8 status)
 
 	lockdep_assert_held(&peer->lock);
 	vp_state_next(&peer->state, ev, status);
-	if (old.state != peer->state.state || old.reason != peer->state.reason)
-		netdev_info(peer->vp->dev, "peering %s: %s%s%s\n", peer->pcx,
-			    vp_state_name(peer->state.state),
-			    peer->state.state == VP_STATE_FAILED ? ": " : "",
-			    peer->state.state == VP_STATE_FAILED ?
-			    vp_hs_status_name(peer->state.reason) : "");
+	if (old.state == peer->state.state && old.reason == peer->state.reason)
+		return;
+	netdev_info(peer->vp->dev, "peering %s: %s%s%s\n", peer->pcx,
+		    vp_state_name(peer->state.state),
+		    peer->state.state == VP_STATE_FAILED ? ": " : "",
+		    peer->state.state == VP_STATE_FAILED ?
+		    vp_hs_status_name(peer->state.reason) : "");
 }
 
 /* Under peer->lock: takes kp out of *slot and retires what was there. */
@@ -353,10 +354,12 @@ static void vp_session_send_control(struct vp_peer *peer, u8 opcode, u8 reason)
 /* ------------------------------------------------------------ handshake */
 
 /* Under hs_lock: a parsed INIT from src, its MAC verified. */
-static void vp_session_on_init(struct vp_peer *peer, const struct vp_msg_hs *m,
+static void vp_session_on_init(struct vp_peer *peer,
+			       const struct sk_buff *skb,
 			       const struct vp_hs_msg *in,
 			       const union vp_endpoint *src)
 {
+	const struct vp_msg_hs *m = (const void *)skb->data;
 	u8 priv[CURVE25519_KEY_SIZE], dh[CURVE25519_KEY_SIZE];
 	struct vp_session_keys *sk = NULL;
 	struct vp_hs_msg *out = NULL;
@@ -377,7 +380,8 @@ static void vp_session_on_init(struct vp_peer *peer, const struct vp_msg_hs *m,
 	spin_unlock_bh(&peer->lock);
 	if (!vp_hs_ts_fresh(in->timestamp, peer->cur_init_ts, pending_ts,
 			    live)) {
-		vp_stat_inc(peer->stats, VP_STAT_HS_STALE);
+		vp_count_drop(peer->vp, peer, skb, VP_STAT_HS_STALE,
+			      VP_DROP_RX);
 		return;
 	}
 
@@ -433,9 +437,11 @@ out:
 }
 
 /* Under hs_lock: a parsed RESP, to the INIT in flight (MAC unchecked). */
-static void vp_session_on_resp(struct vp_peer *peer, const struct vp_msg_hs *m,
+static void vp_session_on_resp(struct vp_peer *peer,
+			       const struct sk_buff *skb,
 			       const struct vp_hs_msg *in)
 {
+	const struct vp_msg_hs *m = (const void *)skb->data;
 	struct vp_session_keys *sk = NULL;
 	struct vp_hs_info *ours = NULL;
 	u8 dh[CURVE25519_KEY_SIZE];
@@ -444,11 +450,13 @@ static void vp_session_on_resp(struct vp_peer *peer, const struct vp_msg_hs *m,
 
 	lockdep_assert_held(&peer->hs_lock);
 	if (!peer->init.active || in->receiver_index != peer->init.index) {
-		vp_stat_inc(peer->stats, VP_STAT_HS_STALE);
+		vp_count_drop(peer->vp, peer, skb, VP_STAT_HS_STALE,
+			      VP_DROP_RX);
 		return;
 	}
 	if (!vp_hs_mac_ok(m, &peer->hs_keys, &peer->init.msg)) {
-		vp_stat_inc(peer->stats, VP_STAT_HS_BAD_MAC);
+		vp_count_drop(peer->vp, peer, skb, VP_STAT_HS_BAD_MAC,
+			      VP_DROP_RX);
 		return;
 	}
 	/* This INIT is answered: a replayed RESP finds nothing now. */
@@ -513,28 +521,29 @@ static void vp_session_handle(struct vp_device *vp, struct sk_buff *skb)
 	if (!in)
 		return;
 	if (vp_hs_parse(skb->data, skb->len, in)) {
-		vp_stat_inc(vp->stats, VP_STAT_MALFORMED);
+		vp_count_drop(vp, NULL, skb, VP_STAT_MALFORMED, VP_DROP_RX);
 		goto out;
 	}
 	peer = vp_session_peer(vp, in->info.pcx);
 	if (!peer) {
-		vp_stat_inc(vp->stats, VP_STAT_UNKNOWN_PEER);
+		vp_count_drop(vp, NULL, skb, VP_STAT_UNKNOWN_PEER,
+			      VP_DROP_RX);
 		goto out;
 	}
 	mutex_lock(&peer->hs_lock);
 	if (READ_ONCE(peer->removed)) {
 		/* Going: nothing to answer. */
 	} else if (in->type == VP_MSG_HS_RESP) {
-		vp_session_on_resp(peer, m, in);
+		vp_session_on_resp(peer, skb, in);
 	} else if (!vp_hs_mac_ok(m, &peer->hs_keys, NULL)) {
-		vp_stat_inc(peer->stats, VP_STAT_HS_BAD_MAC);
+		vp_count_drop(vp, peer, skb, VP_STAT_HS_BAD_MAC, VP_DROP_RX);
 		spin_lock_bh(&peer->lock);
 		vp_state_event(peer, VP_EV_BAD_MAC, 0);
 		spin_unlock_bh(&peer->lock);
 	} else {
 		/* To the INIT's address, at the peering's port. */
 		vp_socket_peer_port(peer, &VP_HS_CB(skb)->src);
-		vp_session_on_init(peer, m, in, &VP_HS_CB(skb)->src);
+		vp_session_on_init(peer, skb, in, &VP_HS_CB(skb)->src);
 	}
 	mutex_unlock(&peer->hs_lock);
 	vp_peer_put(peer);
@@ -585,7 +594,7 @@ void vp_session_queue(struct vp_device *vp, struct sk_buff *skb)
 	if (queued >= VP_HS_QUEUE_LEN ||
 	    (queued >= VP_HS_UNDER_LOAD && !vp_session_source_ok(vp, skb)) ||
 	    skb_linearize(skb)) {
-		vp_device_drop(vp, skb, VP_STAT_HS_DROPPED, true);
+		vp_drop(vp, NULL, skb, VP_STAT_HS_DROPPED, VP_DROP_RX);
 		return;
 	}
 	skb_queue_tail(&vp->hs_queue, skb);

@@ -93,3 +93,45 @@ int vp_inner_parse(const u8 *pkt, size_t avail, size_t len,
 	out->len = tot_len;
 	return 0;
 }
+
+int vp_flow_parse(const u8 *pkt, size_t avail, size_t len,
+		  struct vp_flow *out)
+{
+	unsigned int hlen;
+	const u8 *l4;
+
+	memset(out, 0, sizeof(*out));
+	if (vp_inner_parse(pkt, avail, len, &out->ip))
+		return -EINVAL;
+	if (avail > len)
+		avail = len;
+	hlen = vp_inner_hdr_len(pkt[0]);
+	if (out->ip.family == VP_AF_INET) {
+		out->proto = pkt[9];
+		/* A later fragment has no transport header. */
+		if (vp_get_be16(pkt + 6) & 0x1fff)
+			return 0;
+	} else {
+		out->proto = pkt[6];
+	}
+	if (hlen + 4 > avail || hlen + 4 > out->ip.len)
+		return 0;
+	l4 = pkt + hlen;
+	switch (out->proto) {
+	case 6:		/* TCP */
+	case 17:	/* UDP */
+	case 132:	/* SCTP */
+	case 136:	/* UDP-Lite */
+		out->sport = vp_get_be16(l4);
+		out->dport = vp_get_be16(l4 + 2);
+		break;
+	case 1:		/* ICMP */
+	case 58:	/* ICMPv6 */
+		if (out->proto != (out->ip.family == VP_AF_INET ? 1 : 58))
+			break;
+		out->sport = l4[0];
+		out->dport = l4[1];
+		break;
+	}
+	return 0;
+}

@@ -79,4 +79,21 @@ unsigned int vp_inner_hdr_len(u8 first);
 int vp_inner_parse(const u8 *pkt, size_t avail, size_t len,
 		   struct vp_inner *out);
 
+/* The flow of an inner packet, as the drop tracepoint reports it. */
+struct vp_flow {
+	struct vp_inner ip;
+	u8 proto;	/* IPv4 protocol or IPv6 next header */
+	u16 sport;	/* TCP, UDP, UDP-Lite, SCTP: ports; ICMP and */
+	u16 dport;	/* ICMPv6: type and code; else 0 */
+};
+
+/*
+ * vp_inner_parse() and then the first bytes of the transport header, when
+ * they are present: not for a later IPv4 fragment, nor behind an IPv6
+ * extension header (proto then names that header). Returns 0 and fills
+ * out, or -EINVAL.
+ */
+int vp_flow_parse(const u8 *pkt, size_t avail, size_t len,
+		  struct vp_flow *out);
+
 #endif /* _VP_WIRE_H */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target: vp_hdr_parse(), vp_inner_parse(), and an lpm built from
+ * libFuzzer target: vp_hdr_parse(), vp_inner_parse(), vp_flow_parse() (on
+ * the bytes present only, under ASan), and an lpm built from
  * the input whose lookups are compared with a linear scan. Run: make fuzz
  */
 #include <stdio.h>
@@ -40,7 +41,7 @@ static void fuzz_hdr(const u8 *data, size_t size)
 static void fuzz_inner(const u8 *data, size_t size)
 {
 	struct vp_inner in;
-
+	struct vp_flow flow;
 	u8 *part;
 	size_t avail = size / 2;
 
@@ -50,6 +51,9 @@ static void fuzz_inner(const u8 *data, size_t size)
 	if (!vp_inner_parse(part, avail, size, &in) &&
 	    (in.len > size || avail < (in.family == VP_AF_INET6 ? 40U : 20U)))
 		fail("header parsed past the bytes present");
+	if (!vp_flow_parse(part, avail, size, &flow) &&
+	    flow.ip.family != in.family)
+		fail("flow and inner parses disagree");
 	free(part);
 	if (vp_inner_parse(data, size, size, &in))
 		return;

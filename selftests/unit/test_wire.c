@@ -393,6 +393,112 @@ TEST(inner_dsfield)
 	CHECK_EQ(in.dsfield, 0);
 }
 
+static int parse_flow(const void *src, size_t avail, size_t len,
+		      struct vp_flow *out)
+{
+	u8 *buf = dup_exact(src, avail);
+	int ret = vp_flow_parse(buf, avail, len, out);
+
+	free(buf);
+	return ret;
+}
+
+/* UDP 1234 -> 5678 in both test packets. */
+TEST(flow_ports)
+{
+	struct vp_flow f;
+	u8 p[48];
+
+	memset(&f, 0x77, sizeof(f));
+	CHECK_EQ(parse_flow(v4_pkt, 28, 28, &f), 0);
+	CHECK_EQ(f.ip.family, VP_AF_INET);
+	CHECK_EQ(f.ip.dst[3], 7);
+	CHECK_EQ(f.proto, 17);
+	CHECK_EQ(f.sport, 1234);
+	CHECK_EQ(f.dport, 5678);
+	CHECK_EQ(parse_flow(v6_pkt, 48, 48, &f), 0);
+	CHECK_EQ(f.ip.family, VP_AF_INET6);
+	CHECK_EQ(f.proto, 17);
+	CHECK_EQ(f.sport, 1234);
+	CHECK_EQ(f.dport, 5678);
+	/* TCP and SCTP: the same two ports first. */
+	memcpy(p, v4_pkt, 28);
+	p[9] = 6;
+	CHECK_EQ(parse_flow(p, 28, 28, &f), 0);
+	CHECK_EQ(f.proto, 6);
+	CHECK_EQ(f.dport, 5678);
+	p[9] = 132;
+	CHECK_EQ(parse_flow(p, 28, 28, &f), 0);
+	CHECK_EQ(f.sport, 1234);
+	/* ICMP echo request: type 8, code 0; ICMPv6 echo: 128. */
+	p[9] = 1;
+	p[20] = 8;
+	p[21] = 0;
+	CHECK_EQ(parse_flow(p, 28, 28, &f), 0);
+	CHECK_EQ(f.sport, 8);
+	CHECK_EQ(f.dport, 0);
+	memcpy(p, v6_pkt, 48);
+	p[6] = 58;
+	p[40] = 128;
+	CHECK_EQ(parse_flow(p, 48, 48, &f), 0);
+	CHECK_EQ(f.proto, 58);
+	CHECK_EQ(f.sport, 128);
+	/* ICMPv6's number in IPv4 (and ICMP's in IPv6) is no ICMP. */
+	p[6] = 1;
+	CHECK_EQ(parse_flow(p, 48, 48, &f), 0);
+	CHECK_EQ(f.sport, 0);
+	/* Another protocol: no ports. */
+	p[6] = 47;
+	CHECK_EQ(parse_flow(p, 48, 48, &f), 0);
+	CHECK_EQ(f.proto, 47);
+	CHECK_EQ(f.sport, 0);
+	CHECK_EQ(f.dport, 0);
+}
+
+TEST(flow_partial)
+{
+	struct vp_flow f;
+	u8 p[28];
+	size_t avail;
+
+	/* The IP header alone: the flow's addresses, no ports. */
+	for (avail = 20; avail < 24; avail++) {
+		CHECK_EQ(parse_flow(v4_pkt, avail, 28, &f), 0);
+		CHECK_EQ(f.proto, 17);
+		CHECK_EQ(f.sport, 0);
+	}
+	CHECK_EQ(parse_flow(v4_pkt, 24, 28, &f), 0);
+	CHECK_EQ(f.dport, 5678);
+	for (avail = 40; avail < 44; avail++) {
+		CHECK_EQ(parse_flow(v6_pkt, avail, 48, &f), 0);
+		CHECK_EQ(f.sport, 0);
+	}
+	/* A packet whose IP header says it ends before its ports. */
+	memcpy(p, v4_pkt, 28);
+	p[3] = 22;
+	CHECK_EQ(parse_flow(p, 28, 28, &f), 0);
+	CHECK_EQ(f.sport, 0);
+	/* A later fragment: its first bytes are no ports. */
+	memcpy(p, v4_pkt, 28);
+	p[6] = 0x00;
+	p[7] = 0x10;
+	CHECK_EQ(parse_flow(p, 28, 28, &f), 0);
+	CHECK_EQ(f.proto, 17);
+	CHECK_EQ(f.sport, 0);
+	/* The first fragment (more fragments, offset 0) has them. */
+	p[6] = 0x20;
+	p[7] = 0x00;
+	CHECK_EQ(parse_flow(p, 28, 28, &f), 0);
+	CHECK_EQ(f.sport, 1234);
+	/* Not IP at all: nothing, and every field zero. */
+	memset(p, 0, sizeof(p));
+	memset(&f, 0x77, sizeof(f));
+	CHECK_EQ(parse_flow(p, 28, 28, &f), -EINVAL);
+	CHECK_EQ(f.ip.family, 0);
+	CHECK_EQ(f.proto, 0);
+	CHECK_EQ(f.sport, 0);
+}
+
 static const struct tap_test tests[] = {
 	TAP(hdr_layout),
 	TAP(hdr_build_bytes),
@@ -406,6 +512,8 @@ static const struct tap_test tests[] = {
 	TAP(inner_hdr_len),
 	TAP(inner_partial),
 	TAP(inner_dsfield),
+	TAP(flow_ports),
+	TAP(flow_partial),
 };
 
 TAP_MAIN(tests)
