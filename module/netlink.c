@@ -2,7 +2,8 @@
 /*
  * The "vpcpeer" generic netlink family. uapi/linux/vpcpeer.h lists the
  * commands and attributes; Documentation/netlink.rst describes them.
- * Every doit takes the device's conf_lock for the whole request.
+ * Every doit takes the device's conf_lock for the whole request. Events
+ * go to the "events" multicast group (vp_notify_*()).
  */
 #include "netlink.h"
 #include "compat.h"
@@ -18,6 +19,17 @@
 #include <net/sock.h>
 
 static struct genl_family vp_genl_family;
+
+enum {
+	VP_MCGRP_EVENTS,
+};
+
+static const struct genl_multicast_group vp_mcgrps[] = {
+	[VP_MCGRP_EVENTS] = {
+		.name = VPCPEER_MCGRP_EVENTS,
+		.flags = GENL_MCAST_CAP_NET_ADMIN,
+	},
+};
 
 static const struct nla_policy vp_prefix_policy[VPCPEER_A_PREFIX_MAX + 1] = {
 	[VPCPEER_A_PREFIX_ADDR]	= { .type = NLA_BINARY, .len = 16 },
@@ -437,6 +449,126 @@ static int vp_put_route(struct sk_buff *skb, struct vp_device *vp,
 	return 0;
 }
 
+/* --------------------------------------------------------------- events */
+
+/* A notification being built: its message, and the nest it is about. */
+struct vp_ntf {
+	struct sk_buff *skb;
+	void *hdr;
+	struct nlattr *nest;
+};
+
+/*
+ * Starts an event of cmd about vp's device, in the device's namespace,
+ * with a nest of type nest open. false when nobody listens there, or when
+ * the namespace is going.
+ */
+static bool vp_event_new(struct vp_ntf *ev, struct vp_device *vp, u8 cmd,
+			 int nest, gfp_t gfp)
+{
+	struct net *net = dev_net(vp->dev);
+
+	if (!check_net(net) ||
+	    !genl_has_listeners(&vp_genl_family, net, VP_MCGRP_EVENTS))
+		return false;
+	ev->skb = genlmsg_new(NLMSG_GOODSIZE, gfp);
+	if (!ev->skb)
+		goto lost;
+	ev->hdr = genlmsg_put(ev->skb, 0, 0, &vp_genl_family, 0, cmd);
+	if (!ev->hdr ||
+	    nla_put_u32(ev->skb, VPCPEER_A_DEVICE_IFINDEX, vp->dev->ifindex) ||
+	    nla_put_string(ev->skb, VPCPEER_A_DEVICE_IFNAME, vp->dev->name))
+		goto free;
+	ev->nest = nla_nest_start(ev->skb, nest);
+	if (!ev->nest)
+		goto free;
+	return true;
+free:
+	nlmsg_free(ev->skb);
+lost:
+	/* The listeners read ENOBUFS: events were lost, dump again. */
+	genl_set_err(&vp_genl_family, net, 0, VP_MCGRP_EVENTS, -ENOBUFS);
+	return false;
+}
+
+/*
+ * Sends the event of vp_event_new(), its nest filled, or drops it when
+ * filling failed (full).
+ */
+static void vp_event_send(struct vp_ntf *ev, struct vp_device *vp,
+			  bool full, gfp_t gfp)
+{
+	struct net *net = dev_net(vp->dev);
+
+	if (full) {
+		nlmsg_free(ev->skb);
+		genl_set_err(&vp_genl_family, net, 0, VP_MCGRP_EVENTS,
+			     -ENOBUFS);
+		return;
+	}
+	nla_nest_end(ev->skb, ev->nest);
+	genlmsg_end(ev->skb, ev->hdr);
+	genlmsg_multicast_netns(&vp_genl_family, net, ev->skb, 0,
+				VP_MCGRP_EVENTS, gfp);
+}
+
+/*
+ * PEER_NTF: peer is in state now (reason: why it failed). Any context;
+ * gfp says which.
+ */
+void vp_notify_peer(struct vp_peer *peer, u8 state, u8 reason, gfp_t gfp)
+{
+	struct vp_ntf ev;
+
+	if (!vp_event_new(&ev, peer->vp, VPCPEER_CMD_PEER_NTF,
+			  VPCPEER_A_DEVICE_PEER, gfp))
+		return;
+	vp_event_send(&ev, peer->vp,
+		      nla_put_string(ev.skb, VPCPEER_A_PEER_PCX, peer->pcx) ||
+		      nla_put_u8(ev.skb, VPCPEER_A_PEER_STATE, state) ||
+		      (state == VPCPEER_STATE_FAILED &&
+		       nla_put_u8(ev.skb, VPCPEER_A_PEER_REASON, reason)),
+		      gfp);
+}
+
+/* SESSION_NTF: kp's keys are in use now. Under peer->lock. */
+void vp_notify_session(struct vp_peer *peer, const struct vp_keypair *kp)
+{
+	struct vp_ntf ev;
+
+	if (!vp_event_new(&ev, peer->vp, VPCPEER_CMD_SESSION_NTF,
+			  VPCPEER_A_DEVICE_PEER, GFP_ATOMIC))
+		return;
+	vp_event_send(&ev, peer->vp,
+		      nla_put_string(ev.skb, VPCPEER_A_PEER_PCX, peer->pcx) ||
+		      nla_put_u32(ev.skb, VPCPEER_A_PEER_LOCAL_INDEX,
+				  kp->local_index) ||
+		      nla_put_u32(ev.skb, VPCPEER_A_PEER_REMOTE_INDEX,
+				  kp->remote_index),
+		      GFP_ATOMIC);
+}
+
+/* ROUTE_ADD_NTF or ROUTE_DEL_NTF, one per route of rs. */
+static void vp_notify_routes(struct vp_device *vp, const struct vp_route *rs,
+			     unsigned int n, bool add)
+{
+	struct vp_ntf ev;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (!vp_event_new(&ev, vp, add ? VPCPEER_CMD_ROUTE_ADD_NTF :
+						 VPCPEER_CMD_ROUTE_DEL_NTF,
+				  VPCPEER_A_DEVICE_ROUTE, GFP_KERNEL))
+			return;
+		vp_event_send(&ev, vp,
+			      vp_put_prefix(ev.skb, VPCPEER_A_ROUTE_PREFIX,
+					    &rs[i].prefix) ||
+			      (add && nla_put_string(ev.skb, VPCPEER_A_ROUTE_PCX,
+						     rs[i].pcx)),
+			      GFP_KERNEL);
+	}
+}
+
 /* --------------------------------------------------------------- device */
 
 static int vp_fill_device(struct sk_buff *skb, struct vp_device *vp,
@@ -782,9 +914,15 @@ static int vp_del_peer_locked(struct vp_device *vp, struct vp_peer *peer)
 	/* Its routes stay, as blackholes, until deleted. */
 	int ret = vp_routes_publish(vp, peer);
 
-	if (!ret)
-		vp_peer_remove(peer);
-	return ret;
+	if (ret)
+		return ret;
+	/*
+	 * Announced here, not where a peering goes with its device: that
+	 * one has RTM_DELLINK.
+	 */
+	vp_notify_peer(peer, VPCPEER_STATE_DELETED, 0, GFP_KERNEL);
+	vp_peer_remove(peer);
+	return 0;
 }
 
 static int vp_del_peer_doit(struct sk_buff *skb, struct genl_info *info)
@@ -907,6 +1045,9 @@ static int vp_route_doit(struct sk_buff *skb, struct genl_info *info)
 		ret = vp_routes_add(vp, rs, n, &bad, info->extack);
 	else
 		ret = vp_routes_del(vp, ps, n, &bad, info->extack);
+	/* Under conf_lock: the events go out in the order of the changes. */
+	if (!ret)
+		vp_notify_routes(vp, rs, n, add);
 	mutex_unlock(&vp->conf_lock);
 	/* The route refused, for the tool to name. */
 	if (ret && ret != -ENOMEM)
@@ -1073,11 +1214,13 @@ static const struct genl_ops vp_genl_ops[] = {
 static struct genl_family vp_genl_family __ro_after_init = {
 	.ops		= vp_genl_ops,
 	.n_ops		= ARRAY_SIZE(vp_genl_ops),
-	.resv_start_op	= VPCPEER_CMD_MAX + 1,
+	.resv_start_op	= VPCPEER_CMD_REKEY + 1,
 	.name		= VPCPEER_GENL_NAME,
 	.version	= VPCPEER_GENL_VERSION,
 	.maxattr	= VPCPEER_A_DEVICE_MAX,
 	.policy		= vp_device_policy,
+	.mcgrps		= vp_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(vp_mcgrps),
 	.module		= THIS_MODULE,
 	.netnsok	= true,
 };

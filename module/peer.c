@@ -6,6 +6,7 @@
 #include "peer.h"
 #include "compat.h"
 #include "datapath.h"
+#include "netlink.h"
 
 #include <linux/slab.h>
 
@@ -177,6 +178,8 @@ struct vp_peer *vp_peer_create(struct vp_device *vp,
 	netdev_dbg(vp->dev, "peering %s with %s: aes-gcm-%u\n", peer->pcx,
 		   peer->remote_vpc,
 		   peer->cipher == VPCPEER_CIPHER_AES_GCM_128 ? 128 : 256);
+	/* Before the first INIT can make it active. */
+	vp_notify_peer(peer, VPCPEER_STATE_PENDING_ACCEPTANCE, 0, GFP_KERNEL);
 	vp_session_start(peer);
 	return peer;
 

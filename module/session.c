@@ -17,6 +17,7 @@
 #include "session.h"
 #include "datapath.h"
 #include "device.h"
+#include "netlink.h"
 #include "peer.h"
 #include "socket.h"
 
@@ -178,7 +179,10 @@ static void vp_session_kick(struct vp_peer *peer, unsigned long delay)
 	spin_unlock_bh(&peer->lock);
 }
 
-/* Under peer->lock: the state after ev, logged when it changes. */
+/*
+ * Under peer->lock: the state after ev, logged and announced (PEER_NTF)
+ * when it changes.
+ */
 static void vp_state_event(struct vp_peer *peer, enum vp_event ev, u8 status)
 {
 	struct vp_peer_state old = peer->state;
@@ -192,6 +196,7 @@ static void vp_state_event(struct vp_peer *peer, enum vp_event ev, u8 status)
 		    peer->state.state == VP_STATE_FAILED ? ": " : "",
 		    peer->state.state == VP_STATE_FAILED ?
 		    vp_hs_status_name(peer->state.reason) : "");
+	vp_notify_peer(peer, peer->state.state, peer->state.reason, GFP_ATOMIC);
 }
 
 /* Under peer->lock: takes kp out of *slot and retires what was there. */
@@ -229,6 +234,7 @@ static void vp_session_install(struct vp_peer *peer, struct vp_keypair *kp)
 	vp_session_slot(peer, &peer->keys_prev, old);
 	WRITE_ONCE(peer->last_handshake, ktime_get_real_ns());
 	WRITE_ONCE(peer->answered, true);
+	vp_notify_session(peer, kp);
 	vp_state_event(peer, VP_EV_CONFIRMED, 0);
 	/*
 	 * A deleted or failed peering's timer had stopped: an active one

@@ -92,9 +92,9 @@ _vpcpeerctl()
 	case ${args[0]-}:${#args[@]} in
 	:0)
 		mapfile -t COMPREPLY < <(compgen -W \
-			'show showconf setconf syncconf genkey set add-peer del-peer rekey route batch help' -- "$cur")
+			'show showconf setconf syncconf genkey set add-peer del-peer rekey route monitor batch help' -- "$cur")
 		;;
-	show:1 | set:1 | add-peer:1 | del-peer:1 | rekey:1 | route:2 | showconf:1 | setconf:1 | syncconf:1)
+	show:1 | set:1 | add-peer:1 | del-peer:1 | rekey:1 | route:2 | showconf:1 | setconf:1 | syncconf:1 | monitor:1)
 		mapfile -t COMPREPLY < <(compgen -W \
 			"$(_vpcpeerctl_devices "${ns[@]}")" -- "$cur")
 		;;

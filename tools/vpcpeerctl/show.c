@@ -75,6 +75,16 @@ static const char *const reason_names[] = {
 	((v) < sizeof(names) / sizeof(names[0]) && names[v] ? names[v] : \
 	 "unknown")
 
+const char *state_name(unsigned int state)
+{
+	return NAME_OF(state_names, state);
+}
+
+const char *reason_name(unsigned int reason)
+{
+	return NAME_OF(reason_names, reason);
+}
+
 int out_open(struct out *o)
 {
 	o->buf = NULL;
@@ -206,9 +216,8 @@ static void put_session(struct out *o, struct nlattr **p)
 {
 	struct nlattr *st = p[VPCPEER_A_PEER_STATE];
 	struct nlattr *why = p[VPCPEER_A_PEER_REASON];
-	const char *state = st ? NAME_OF(state_names, nla_get_u8(st)) : NULL;
-	const char *reason = why ? NAME_OF(reason_names, nla_get_u8(why)) :
-				   NULL;
+	const char *state = st ? state_name(nla_get_u8(st)) : NULL;
+	const char *reason = why ? reason_name(nla_get_u8(why)) : NULL;
 	bool down = p[VPCPEER_A_PEER_DOWN];
 
 	if (opts.json) {

@@ -64,6 +64,9 @@ static const struct command {
 	  "make the device FILE (- for stdin) changing only what differs: "
 	  "unchanged peerings keep their sessions, changed ones are "
 	  "re-created" },
+	{ "monitor", cmd_monitor, "[DEV] [-j]",
+	  "print peering state changes, new sessions (rekeys) and route "
+	  "changes as they happen, a line each, until interrupted" },
 	{ "batch", cmd_batch, "FILE",
 	  "run the commands of FILE (- for stdin), one a line, each maybe "
 	  "after -n NETNS, stopping at the first that fails; consecutive "
@@ -149,7 +152,8 @@ static void usage(FILE *out)
 		"prints (Documentation/vpcpeerctl.rst).\n"
 		"\n"
 		"Options (anywhere on the line):\n"
-		"  -j, --json          JSON output (show, route show)\n"
+		"  -j, --json          JSON output (show, route show; monitor:\n"
+		"                      an object a line)\n"
 		"  -n, --netns NETNS   run in the network namespace NETNS\n"
 		"                      (/run/netns/NETNS, as ip -n)\n"
 		"  -h, --help          this help\n"

@@ -51,6 +51,11 @@ int cmd_batch(int argc, char *argv[]);
 int cmd_showconf(int argc, char *argv[]);
 int cmd_setconf(int argc, char *argv[]);
 int cmd_syncconf(int argc, char *argv[]);
+int cmd_monitor(int argc, char *argv[]);
+
+/* A peering's state and failure reason as show prints them. */
+const char *state_name(unsigned int state);
+const char *reason_name(unsigned int reason);
 /*
  * Moves to the network namespace /run/netns/NAME (-n NAME): EXIT_OK, or
  * EXIT_FAIL or EXIT_USAGE after a line.

@@ -22,12 +22,25 @@
  * VPCPEER_CMD_DEL_ROUTE    DEVICE_ROUTE { PREFIX }, once or more
  * VPCPEER_CMD_GET_ROUTE    dumpit: the device's routes, one message each
  * VPCPEER_CMD_REKEY        DEVICE_PEER { PCX }: start a handshake now
+ *
+ * The multicast group VPCPEER_MCGRP_EVENTS (CAP_NET_ADMIN) carries, for the
+ * devices of the listener's network namespace, each with DEVICE_IFINDEX and
+ * DEVICE_IFNAME:
+ *
+ * VPCPEER_CMD_PEER_NTF       DEVICE_PEER { PCX, STATE, [REASON] }: a
+ *                            peering was made, changed state, or was
+ *                            deleted here (STATE deleted)
+ * VPCPEER_CMD_SESSION_NTF    DEVICE_PEER { PCX, LOCAL_INDEX, REMOTE_INDEX }:
+ *                            a new session's keys are in use (a rekey)
+ * VPCPEER_CMD_ROUTE_ADD_NTF  DEVICE_ROUTE { PREFIX, PCX }, one per route
+ * VPCPEER_CMD_ROUTE_DEL_NTF  DEVICE_ROUTE { PREFIX }, one per route
  */
 #ifndef _UAPI_LINUX_VPCPEER_H
 #define _UAPI_LINUX_VPCPEER_H
 
 #define VPCPEER_GENL_NAME	"vpcpeer"
 #define VPCPEER_GENL_VERSION	1
+#define VPCPEER_MCGRP_EVENTS	"events"
 
 #define VPCPEER_SECRET_LEN	32	/* bytes of a peering secret */
 #define VPCPEER_ID_MAX		63	/* longest VPC id, pcx id or region */
@@ -46,6 +59,10 @@ enum vpcpeer_cmd {
 	VPCPEER_CMD_DEL_ROUTE,
 	VPCPEER_CMD_GET_ROUTE,
 	VPCPEER_CMD_REKEY,
+	VPCPEER_CMD_PEER_NTF,
+	VPCPEER_CMD_SESSION_NTF,
+	VPCPEER_CMD_ROUTE_ADD_NTF,
+	VPCPEER_CMD_ROUTE_DEL_NTF,
 	__VPCPEER_CMD_MAX
 };
 
