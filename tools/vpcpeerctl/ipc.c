@@ -266,7 +266,7 @@ static int on_finish(struct nl_msg *msg, void *arg)
 }
 
 /* What replies may carry; the nests are checked where they are read. */
-static const struct nla_policy device_policy[VPCPEER_A_DEVICE_MAX + 1] = {
+const struct nla_policy ipc_device_policy[VPCPEER_A_DEVICE_MAX + 1] = {
 	[VPCPEER_A_DEVICE_IFINDEX] = { .type = NLA_U32 },
 	[VPCPEER_A_DEVICE_IFNAME] = { .type = NLA_STRING },
 	[VPCPEER_A_DEVICE_VPC_ID] = { .type = NLA_STRING },
@@ -280,6 +280,33 @@ static const struct nla_policy device_policy[VPCPEER_A_DEVICE_MAX + 1] = {
 	[VPCPEER_A_DEVICE_ROUTE_COUNT] = { .type = NLA_U32 },
 };
 
+/* A peering's nest, in replies and events. */
+const struct nla_policy ipc_peer_policy[VPCPEER_A_PEER_MAX + 1] = {
+	[VPCPEER_A_PEER_PCX] = { .type = NLA_STRING },
+	[VPCPEER_A_PEER_REMOTE_VPC] = { .type = NLA_STRING },
+	[VPCPEER_A_PEER_CIDRS] = { .type = NLA_NESTED },
+	[VPCPEER_A_PEER_CIPHER] = { .type = NLA_U8 },
+	[VPCPEER_A_PEER_REGION] = { .type = NLA_STRING },
+	[VPCPEER_A_PEER_STATS] = { .type = NLA_NESTED },
+	[VPCPEER_A_PEER_LOCAL_INDEX] = { .type = NLA_U32 },
+	[VPCPEER_A_PEER_REMOTE_INDEX] = { .type = NLA_U32 },
+	[VPCPEER_A_PEER_TX_COUNTER] = { .type = NLA_U64 },
+	[VPCPEER_A_PEER_STATE] = { .type = NLA_U8 },
+	[VPCPEER_A_PEER_REASON] = { .type = NLA_U8 },
+	[VPCPEER_A_PEER_LAST_HANDSHAKE] = { .type = NLA_U64 },
+	[VPCPEER_A_PEER_LAST_RX] = { .type = NLA_U64 },
+	[VPCPEER_A_PEER_DOWN] = { .type = NLA_FLAG },
+	[VPCPEER_A_PEER_KEEPALIVE] = { .type = NLA_U16 },
+	[VPCPEER_A_PEER_DEAD_AFTER] = { .type = NLA_U16 },
+};
+
+/* A route's nest, in replies and events. */
+const struct nla_policy ipc_route_policy[VPCPEER_A_ROUTE_MAX + 1] = {
+	[VPCPEER_A_ROUTE_PREFIX] = { .type = NLA_NESTED },
+	[VPCPEER_A_ROUTE_PCX] = { .type = NLA_STRING },
+	[VPCPEER_A_ROUTE_BLACKHOLE] = { .type = NLA_FLAG },
+};
+
 static int on_reply(struct nl_msg *msg, void *arg)
 {
 	struct ipc_call *call = arg;
@@ -288,7 +315,7 @@ static int on_reply(struct nl_msg *msg, void *arg)
 
 	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, call->maxattr,
 			    call->maxattr == VPCPEER_A_DEVICE_MAX ?
-			    device_policy : NULL);
+			    ipc_device_policy : NULL);
 	if (ret >= 0 && call->fn)
 		ret = call->fn(tb, call->arg);
 	if (ret < 0) {

@@ -84,6 +84,11 @@ int ipc_put_prefix(struct nl_msg *msg, int type, const struct prefix *p);
 int ipc_put_prefixes(struct nl_msg *msg, int type, const struct prefix *p,
 		     size_t n);
 
+/* What a reply or event may carry, and the nests of a peering and a route. */
+extern const struct nla_policy ipc_device_policy[VPCPEER_A_DEVICE_MAX + 1];
+extern const struct nla_policy ipc_peer_policy[VPCPEER_A_PEER_MAX + 1];
+extern const struct nla_policy ipc_route_policy[VPCPEER_A_ROUTE_MAX + 1];
+
 /* Reply parsing: 0, or -1 if the nest is malformed. */
 int ipc_get_prefix(struct nlattr *nest, struct prefix *p);
 /* Every VPCPEER_A_STATS_* counter of a stats nest; absent ones are 0. */

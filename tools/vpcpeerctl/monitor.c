@@ -121,7 +121,8 @@ static int on_event(struct nl_msg *msg, void *arg)
 	const char *dev;
 	uint32_t ifindex;
 
-	if (genlmsg_parse(nlh, 0, tb, VPCPEER_A_DEVICE_MAX, NULL) ||
+	if (genlmsg_parse(nlh, 0, tb, VPCPEER_A_DEVICE_MAX,
+			  ipc_device_policy) ||
 	    !tb[VPCPEER_A_DEVICE_IFINDEX] || !tb[VPCPEER_A_DEVICE_IFNAME])
 		return NL_SKIP;
 	ifindex = nla_get_u32(tb[VPCPEER_A_DEVICE_IFINDEX]);
@@ -132,7 +133,8 @@ static int on_event(struct nl_msg *msg, void *arg)
 	case VPCPEER_CMD_PEER_NTF:
 		if (!tb[VPCPEER_A_DEVICE_PEER] ||
 		    nla_parse_nested(p, VPCPEER_A_PEER_MAX,
-				     tb[VPCPEER_A_DEVICE_PEER], NULL) ||
+				     tb[VPCPEER_A_DEVICE_PEER],
+				     ipc_peer_policy) ||
 		    !p[VPCPEER_A_PEER_PCX] || !p[VPCPEER_A_PEER_STATE])
 			break;
 		peer_event(m, dev, ifindex, p);
@@ -140,7 +142,8 @@ static int on_event(struct nl_msg *msg, void *arg)
 	case VPCPEER_CMD_SESSION_NTF:
 		if (!tb[VPCPEER_A_DEVICE_PEER] ||
 		    nla_parse_nested(p, VPCPEER_A_PEER_MAX,
-				     tb[VPCPEER_A_DEVICE_PEER], NULL) ||
+				     tb[VPCPEER_A_DEVICE_PEER],
+				     ipc_peer_policy) ||
 		    !p[VPCPEER_A_PEER_PCX] || !p[VPCPEER_A_PEER_LOCAL_INDEX] ||
 		    !p[VPCPEER_A_PEER_REMOTE_INDEX])
 			break;
@@ -150,7 +153,8 @@ static int on_event(struct nl_msg *msg, void *arg)
 	case VPCPEER_CMD_ROUTE_DEL_NTF:
 		if (!tb[VPCPEER_A_DEVICE_ROUTE] ||
 		    nla_parse_nested(r, VPCPEER_A_ROUTE_MAX,
-				     tb[VPCPEER_A_DEVICE_ROUTE], NULL))
+				     tb[VPCPEER_A_DEVICE_ROUTE],
+				     ipc_route_policy))
 			break;
 		route_event(m, dev, ifindex, r,
 			    g->cmd == VPCPEER_CMD_ROUTE_ADD_NTF);

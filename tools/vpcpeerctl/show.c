@@ -261,11 +261,6 @@ struct route_ctx {
 
 static int print_route(struct nlattr **tb, void *arg)
 {
-	static const struct nla_policy policy[VPCPEER_A_ROUTE_MAX + 1] = {
-		[VPCPEER_A_ROUTE_PREFIX] = { .type = NLA_NESTED },
-		[VPCPEER_A_ROUTE_PCX] = { .type = NLA_STRING },
-		[VPCPEER_A_ROUTE_BLACKHOLE] = { .type = NLA_FLAG },
-	};
 	struct nlattr *rt[VPCPEER_A_ROUTE_MAX + 1];
 	struct route_ctx *c = arg;
 	char buf[PREFIX_STRLEN];
@@ -275,7 +270,7 @@ static int print_route(struct nlattr **tb, void *arg)
 
 	if (!tb[VPCPEER_A_DEVICE_ROUTE] ||
 	    nla_parse_nested(rt, VPCPEER_A_ROUTE_MAX,
-			     tb[VPCPEER_A_DEVICE_ROUTE], policy) ||
+			     tb[VPCPEER_A_DEVICE_ROUTE], ipc_route_policy) ||
 	    !rt[VPCPEER_A_ROUTE_PREFIX] || !rt[VPCPEER_A_ROUTE_PCX] ||
 	    ipc_get_prefix(rt[VPCPEER_A_ROUTE_PREFIX], &p))
 		return -1;
@@ -322,24 +317,6 @@ int show_routes(struct ipc *ipc, const char *ifname, uint32_t ifindex,
 
 static int print_peer(struct nlattr **tb, void *arg)
 {
-	static const struct nla_policy policy[VPCPEER_A_PEER_MAX + 1] = {
-		[VPCPEER_A_PEER_PCX] = { .type = NLA_STRING },
-		[VPCPEER_A_PEER_REMOTE_VPC] = { .type = NLA_STRING },
-		[VPCPEER_A_PEER_CIDRS] = { .type = NLA_NESTED },
-		[VPCPEER_A_PEER_CIPHER] = { .type = NLA_U8 },
-		[VPCPEER_A_PEER_REGION] = { .type = NLA_STRING },
-		[VPCPEER_A_PEER_STATS] = { .type = NLA_NESTED },
-		[VPCPEER_A_PEER_LOCAL_INDEX] = { .type = NLA_U32 },
-		[VPCPEER_A_PEER_REMOTE_INDEX] = { .type = NLA_U32 },
-		[VPCPEER_A_PEER_TX_COUNTER] = { .type = NLA_U64 },
-		[VPCPEER_A_PEER_STATE] = { .type = NLA_U8 },
-		[VPCPEER_A_PEER_REASON] = { .type = NLA_U8 },
-		[VPCPEER_A_PEER_LAST_HANDSHAKE] = { .type = NLA_U64 },
-		[VPCPEER_A_PEER_LAST_RX] = { .type = NLA_U64 },
-		[VPCPEER_A_PEER_DOWN] = { .type = NLA_FLAG },
-		[VPCPEER_A_PEER_KEEPALIVE] = { .type = NLA_U16 },
-		[VPCPEER_A_PEER_DEAD_AFTER] = { .type = NLA_U16 },
-	};
 	struct nlattr *p[VPCPEER_A_PEER_MAX + 1], *a;
 	char ep_buf[ENDPOINT_STRLEN];
 	const char *ep = NULL, *cipher = NULL;
@@ -348,7 +325,7 @@ static int print_peer(struct nlattr **tb, void *arg)
 
 	if (!tb[VPCPEER_A_DEVICE_PEER] ||
 	    nla_parse_nested(p, VPCPEER_A_PEER_MAX, tb[VPCPEER_A_DEVICE_PEER],
-			     policy) || !p[VPCPEER_A_PEER_PCX])
+			     ipc_peer_policy) || !p[VPCPEER_A_PEER_PCX])
 		return -1;
 	a = p[VPCPEER_A_PEER_ENDPOINT];
 	if (a) {

@@ -65,22 +65,13 @@ static int read_device(struct nlattr **tb, void *arg)
 
 static int read_peer(struct nlattr **tb, void *arg)
 {
-	static const struct nla_policy policy[VPCPEER_A_PEER_MAX + 1] = {
-		[VPCPEER_A_PEER_PCX] = { .type = NLA_STRING },
-		[VPCPEER_A_PEER_REMOTE_VPC] = { .type = NLA_STRING },
-		[VPCPEER_A_PEER_CIDRS] = { .type = NLA_NESTED },
-		[VPCPEER_A_PEER_CIPHER] = { .type = NLA_U8 },
-		[VPCPEER_A_PEER_REGION] = { .type = NLA_STRING },
-		[VPCPEER_A_PEER_KEEPALIVE] = { .type = NLA_U16 },
-		[VPCPEER_A_PEER_DEAD_AFTER] = { .type = NLA_U16 },
-	};
 	struct nlattr *p[VPCPEER_A_PEER_MAX + 1], *a;
 	struct conf *c = arg;
 	struct conf_peer *peer;
 
 	if (!tb[VPCPEER_A_DEVICE_PEER] ||
 	    nla_parse_nested(p, VPCPEER_A_PEER_MAX, tb[VPCPEER_A_DEVICE_PEER],
-			     policy) ||
+			     ipc_peer_policy) ||
 	    !p[VPCPEER_A_PEER_PCX] || !p[VPCPEER_A_PEER_REMOTE_VPC] ||
 	    !p[VPCPEER_A_PEER_ENDPOINT])
 		return -1;
@@ -117,7 +108,7 @@ static int read_route(struct nlattr **tb, void *arg)
 
 	if (!tb[VPCPEER_A_DEVICE_ROUTE] ||
 	    nla_parse_nested(rt, VPCPEER_A_ROUTE_MAX,
-			     tb[VPCPEER_A_DEVICE_ROUTE], NULL) ||
+			     tb[VPCPEER_A_DEVICE_ROUTE], ipc_route_policy) ||
 	    !rt[VPCPEER_A_ROUTE_PREFIX] || !rt[VPCPEER_A_ROUTE_PCX] ||
 	    ipc_get_prefix(rt[VPCPEER_A_ROUTE_PREFIX], &p) ||
 	    get_id(rt[VPCPEER_A_ROUTE_PCX], pcx))
