@@ -326,8 +326,45 @@ fail:
 	return NULL;
 }
 
+/* SET_DEVICE of what which says to set, if anything. 0, or -1 after a line. */
+static int set_device(struct ipc *ipc, const char *ctx, const char *dev,
+		      const struct conf *want, const struct plan *which)
+{
+	if (!which->set_vpc_id && !which->set_cidrs && !which->set_port &&
+	    !which->set_region)
+		return 0;
+	if (ipc_do(ipc, device_request(ipc, dev, want, which), 0, NULL,
+		   NULL)) {
+		fail("%s %s: set the device: %s", ctx, dev, ipc->err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The file's line of a route that the kernel refused, for fail(). */
+struct route_at {
+	const char *file;
+	const struct conf *want;
+	const struct route_add *rs;
+};
+
+static void route_at(size_t i, void *arg)
+{
+	const struct route_at *a = arg;
+	const struct conf_peer *w = conf_peer_find(a->want, a->rs[i].pcx);
+	size_t j;
+
+	for (j = 0; w && j < w->routes.n; j++)
+		if (conf_prefix_same(&w->routes.p[j], &a->rs[i].prefix) &&
+		    w->routes.line[j]) {
+			fail_file = a->file;
+			fail_line = w->routes.line[j];
+			return;
+		}
+}
+
 /* Sends the plan, in an order the kernel takes; stops at a failure. */
-static int plan_apply(const char *ctx, const char *dev,
+static int plan_apply(const char *ctx, const char *dev, const char *file,
 		      const struct conf *have, const struct conf *want,
 		      const struct plan *pl)
 {
@@ -342,63 +379,53 @@ static int plan_apply(const char *ctx, const char *dev,
 	const struct plan late = {
 		.set_vpc_id = pl->set_vpc_id, .set_cidrs = pl->set_cidrs,
 	};
+	struct route_at at = { .file = file, .want = want };
 	struct ipc ipc;
 	size_t i, n, bad;
-	int ret;
+	int ret = EXIT_FAIL;
 
 	if (ipc_open(&ipc)) {
 		fail("%s %s: %s", ctx, dev, ipc.err);
 		return EXIT_FAIL;
 	}
-	if ((early.set_port || early.set_region) &&
-	    ipc_do(&ipc, device_request(&ipc, dev, want, &early), 0, NULL,
-		   NULL)) {
-		fail("%s %s: set the device: %s", ctx, dev, ipc.err);
-		goto fail;
-	}
-	ipc_close(&ipc);
+	if (set_device(&ipc, ctx, dev, want, &early))
+		goto out;
 	for (i = 0; i < pl->n_del_routes; i++)
 		if (route_del_one(ctx, dev, &pl->del_routes[i].prefix))
-			return EXIT_FAIL;
-	if (ipc_open(&ipc)) {
-		fail("%s %s: %s", ctx, dev, ipc.err);
-		return EXIT_FAIL;
-	}
+			goto out;
 	for (i = 0; i < have->n_peers; i++)
 		if (pl->del[i] &&
 		    ipc_do(&ipc, peer_request(&ipc, dev, &have->peers[i], false),
 			   0, NULL, NULL)) {
 			fail("%s %s: delete peering %s: %s", ctx, dev,
 			     have->peers[i].pcx, ipc.err);
-			goto fail;
+			goto out;
 		}
-	if ((late.set_vpc_id || late.set_cidrs) &&
-	    ipc_do(&ipc, device_request(&ipc, dev, want, &late), 0, NULL,
-		   NULL)) {
-		fail("%s %s: set the device: %s", ctx, dev, ipc.err);
-		goto fail;
-	}
+	if (set_device(&ipc, ctx, dev, want, &late))
+		goto out;
 	for (i = 0; i < want->n_peers; i++)
 		if (pl->add[i] &&
 		    ipc_do(&ipc, peer_request(&ipc, dev, &want->peers[i], true),
 			   0, NULL, NULL)) {
 			fail("%s %s: create peering %s: %s", ctx, dev,
 			     want->peers[i].pcx, ipc.err);
-			goto fail;
+			goto out;
 		}
-	ipc_close(&ipc);
+	/* A refused route is told at its line of the file. */
 	for (i = 0; i < pl->n_add_routes; i += n) {
 		n = pl->n_add_routes - i;
 		if (n > ROUTE_BATCH_MAX)
 			n = ROUTE_BATCH_MAX;
-		ret = route_add_many(pl->add_routes + i, n, &bad, NULL, NULL);
+		at.rs = pl->add_routes + i;
+		ret = route_add_many(at.rs, n, &bad, route_at, &at);
+		fail_file = NULL;
 		if (ret)
-			return ret;
+			goto out;
 	}
-	return EXIT_OK;
-fail:
+	ret = EXIT_OK;
+out:
 	ipc_close(&ipc);
-	return EXIT_FAIL;
+	return ret;
 }
 
 static int conf_cmd(int argc, char *argv[], bool full)
@@ -442,7 +469,7 @@ static int conf_cmd(int argc, char *argv[], bool full)
 		ret = plan_secrets(file, &want, &pl);
 	}
 	if (!ret)
-		ret = plan_apply(name, dev, &have, &want, &pl);
+		ret = plan_apply(name, dev, file, &have, &want, &pl);
 	plan_free(&pl);
 	conf_free(&have);
 	conf_free(&want);
