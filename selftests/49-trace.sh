@@ -16,6 +16,7 @@ if [ ! -e "$T/trace" ]; then
 fi
 EV=$T/events/vpcpeer/vpcpeer_drop
 [ -e "$EV/enable" ] || fail "no tracepoint vpcpeer:vpcpeer_drop in $T/events"
+# shellcheck disable=SC2317 # the EXIT trap runs it
 trace_off() {
 	echo 0 >"$EV/enable"
 	echo >"$T/trace"
@@ -72,4 +73,24 @@ expect_eq "records in all" "$(count .)" "$((2 + n + $(devstat vpa vpc0 no_route)
 echo >"$T/trace"
 ip netns exec vpa ping -c 1 -W 1 10.7.0.1 >/dev/null 2>&1
 expect_eq "records with the tracepoint off" "$(grep -c vpcpeer_drop "$T/trace")" 0
+
+# perf, as Documentation/tracing.rst shows it: perf record, perf script,
+# the reason by its name, and a filter on the reason's number.
+command -v perf >/dev/null || fail "no perf: run make deps (linux-perf)"
+data=$_topo_dir/perf.data
+nr=$(devstat vpa vpc0 no_route)
+perf record -q -e vpcpeer:vpcpeer_drop -a -o "$data" -- \
+	ip netns exec vpa ping -c 2 -i 0.2 -W 1 10.7.0.1 >/dev/null 2>&1
+script=$(perf script -i "$data" 2>/dev/null | grep -o 'vpcpeer_drop: .*')
+printf '%s\n' "$script"
+expect_eq "no_route records from perf script" \
+	"$(printf '%s\n' "$script" | grep -cE "$R pcx= dir=tx reason=no_route family=4 proto=1 src=::ffff:10.1.0.1 sport=8 dst=::ffff:10.7.0.1 dport=0 len=84$")" \
+	"$(($(devstat vpa vpc0 no_route) - nr))"
+# A filter on another reason's number: the pings are not recorded.
+bh_nr=$(sed -n 's/.*{ *\([0-9]*\), "blackhole" }.*/\1/p' "$EV/format")
+[ -n "$bh_nr" ] || fail "no number for blackhole in $EV/format"
+perf record -q -e vpcpeer:vpcpeer_drop --filter "reason == $bh_nr" -a \
+	-o "$data" -- ip netns exec vpa ping -c 1 -W 1 10.7.0.1 >/dev/null 2>&1
+expect_eq "records of perf record --filter 'reason == $bh_nr' (blackhole)" \
+	"$(perf script -i "$data" 2>/dev/null | grep -c vpcpeer_drop)" 0
 exit 0
