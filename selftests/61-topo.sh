@@ -66,29 +66,31 @@ no_devices() {
 # check_up FILE: the topology of FILE is up, as the file says. (Here
 # strings, not < <(...): the guest has no /dev/fd.)
 check_up() {
-	local f=$1 name kind a b c got want ns n=0
+	local f=$1 name kind a b c exp shown got want ns n=0
 	name=$(basename "$f" .yaml)
 	[ -d "/run/vpcpeer-topo/$name" ] || fail "$name: no /run/vpcpeer-topo/$name"
 	ip netns list | grep -qx "$name-underlay.*" || fail "$name: no namespace $name-underlay"
+	# Read once each: a python3 start costs a second or two under TCG.
+	exp=$(expected "$f")
 	while read -r kind a b c; do
 		case $kind in
 		vpc)
 			ns=$name-$a
-			got=$(show_ns "$ns" | head -n 1) || fail "$name: show in $ns failed"
-			expect_eq "$ns: vpc-id and CIDRs" "$got" "$b $c"
+			shown=$(show_ns "$ns") || fail "$name: show in $ns failed"
+			expect_eq "$ns: vpc-id and CIDRs" "$(head -n 1 <<<"$shown")" "$b $c"
 			# Exactly the file's routes and peerings, all active.
-			got=$(show_ns "$ns" | grep '^route' | sort)
-			want=$(expected "$f" | awk -v v="$a" '$1 == "route" && $2 == v {
-				print "route", $3, $4, "active" }' | sort)
+			got=$(grep '^route' <<<"$shown" | sort)
+			want=$(awk -v v="$a" '$1 == "route" && $2 == v {
+				print "route", $3, $4, "active" }' <<<"$exp" | sort)
 			expect_eq "$ns: routes" "$got" "$want"
-			got=$(show_ns "$ns" | grep '^peer' | sort)
-			want=$(expected "$f" | awk -v v="$a" '$1 == "peer" && ($3 == v || $4 == v) {
-				print "peer", $2, "active" }' | sort)
+			got=$(grep '^peer' <<<"$shown" | sort)
+			want=$(awk -v v="$a" '$1 == "peer" && ($3 == v || $4 == v) {
+				print "peer", $2, "active" }' <<<"$exp" | sort)
 			expect_eq "$ns: peerings" "$got" "$want"
 			n=$((n + 1))
 			;;
 		esac
-	done <<<"$(expected "$f")"
+	done <<<"$exp"
 	[ "$n" -gt 0 ] || fail "$name: no VPC read from $f"
 }
 
